@@ -1,0 +1,25 @@
+import { KNOWN_AWS_REGIONS } from "../aws-regions";
+import { limitedNames } from "../../lib/naming";
+import type { ConfigProblem } from "../problems";
+import type { RegionsConfig } from "../schema";
+
+/** Every derived name fits the service that carries it; checked before anything is created. */
+export function checkNameLengths(config: RegionsConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  config.regions.forEach((entry, i) => {
+    if (!KNOWN_AWS_REGIONS.includes(entry.region)) return;
+    for (const environment of Object.keys(entry.workspaces)) {
+      const key = { company: config.company, domain: config.domain, awsRegion: entry.region, environment };
+      for (const { name, what, limit } of limitedNames(key)) {
+        if (name.length > limit) {
+          problems.push({
+            path: ["regions", i, "workspaces", environment],
+            atKey: true,
+            message: `expected a ${what} of at most ${limit} characters, found "${name}" (${name.length}); shorten company, domain or environment`,
+          });
+        }
+      }
+    }
+  });
+  return problems;
+}

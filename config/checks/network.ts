@@ -1,0 +1,72 @@
+import { cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
+import type { ConfigPath, ConfigProblem } from "../problems";
+import type { RegionsConfig } from "../schema";
+
+/** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
+export const VPC_NETMASK = { min: 16, max: 25 } as const;
+/** Databricks accepts /17 to /25 subnets; we require /20 or larger, since each node takes two IPs. */
+export const PRIVATE_SUBNET_NETMASK = { min: 17, max: 20 } as const;
+export const PUBLIC_SUBNET_NETMASK = { min: 24, max: 28 } as const;
+
+/** VPC CIDRs are well-formed, sized for Databricks, hold one large subnet per AZ, and never overlap. */
+export function checkNetwork(config: RegionsConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const { privateSubnetNetmask, publicSubnetNetmask, addressPool } = config.network;
+  const privateOk = inRange(privateSubnetNetmask, PRIVATE_SUBNET_NETMASK);
+  if (!privateOk) {
+    problems.push({
+      path: ["network", "privateSubnetNetmask"],
+      message: `expected a netmask from ${PRIVATE_SUBNET_NETMASK.min} to ${PRIVATE_SUBNET_NETMASK.max} (private subnets must be /20 or larger: each cluster node takes two addresses), found ${privateSubnetNetmask}`,
+    });
+  }
+  if (!inRange(publicSubnetNetmask, PUBLIC_SUBNET_NETMASK)) {
+    problems.push({
+      path: ["network", "publicSubnetNetmask"],
+      message: `expected a netmask from ${PUBLIC_SUBNET_NETMASK.min} to ${PUBLIC_SUBNET_NETMASK.max}, found ${publicSubnetNetmask}`,
+    });
+  }
+  if (addressPool !== undefined) {
+    const poolProblem = cidrProblem(addressPool);
+    if (poolProblem) problems.push({ path: ["network", "addressPool"], message: `${poolProblem}, found "${addressPool}"` });
+  }
+
+  const placed: { cidr: string; path: ConfigPath; label: string }[] = [];
+  config.regions.forEach((entry, i) => {
+    for (const [environment, workspace] of Object.entries(entry.workspaces)) {
+      const path = ["regions", i, "workspaces", environment, "vpcCidr"];
+      const { vpcCidr } = workspace;
+      const problem = cidrProblem(vpcCidr);
+      if (problem) {
+        problems.push({ path, message: `${problem}, found "${vpcCidr}"` });
+        continue;
+      }
+      const netmask = netmaskOf(vpcCidr);
+      if (!inRange(netmask, VPC_NETMASK)) {
+        problems.push({
+          path,
+          message: `expected a VPC netmask from /${VPC_NETMASK.min} to /${VPC_NETMASK.max} (AWS and Databricks limits), found /${netmask}`,
+        });
+        continue;
+      }
+      const capacity = privateSubnetCapacity(vpcCidr, privateSubnetNetmask);
+      if (privateOk && entry.availabilityZones.length > capacity) {
+        problems.push({
+          path,
+          message: `expected room for ${entry.availabilityZones.length} /${privateSubnetNetmask} private subnets and a public block, found /${netmask} (room for ${capacity})`,
+        });
+      }
+      const label = `regions[${i}].workspaces.${environment}`;
+      for (const other of placed) {
+        if (cidrsOverlap(vpcCidr, other.cidr)) {
+          problems.push({ path, message: `expected a VPC CIDR no other workspace uses, found "${vpcCidr}" overlapping ${other.label} (${other.cidr})` });
+        }
+      }
+      placed.push({ cidr: vpcCidr, path, label });
+    }
+  });
+  return problems;
+}
+
+function inRange(value: number, range: { min: number; max: number }): boolean {
+  return value >= range.min && value <= range.max;
+}

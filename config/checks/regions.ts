@@ -1,0 +1,45 @@
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../aws-regions";
+import type { ConfigProblem } from "../problems";
+import type { RegionsConfig } from "../schema";
+
+/** Regions are real, offered by Databricks, listed once; AZs belong to their region, listed once. */
+export function checkRegions(config: RegionsConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const firstIndex = new Map<string, number>();
+  config.regions.forEach((entry, i) => {
+    const regionProblem = awsRegionProblem(entry.region);
+    if (regionProblem) problems.push({ path: ["regions", i, "region"], message: regionProblem });
+    const earlier = firstIndex.get(entry.region);
+    if (earlier !== undefined) {
+      problems.push({
+        path: ["regions", i, "region"],
+        message: `expected each region once, found "${entry.region}" again (first at regions[${earlier}])`,
+      });
+    } else {
+      firstIndex.set(entry.region, i);
+    }
+    const seenZones = new Set<string>();
+    entry.availabilityZones.forEach((zone, z) => {
+      const path = ["regions", i, "availabilityZones", z];
+      if (!new RegExp(`^${entry.region}[a-z]$`).test(zone)) {
+        problems.push({ path, message: `expected an availability zone of ${entry.region} (e.g. ${entry.region}a), found "${zone}"` });
+      } else if (seenZones.has(zone)) {
+        problems.push({ path, message: `expected distinct availability zones, found "${zone}" twice` });
+      }
+      seenZones.add(zone);
+    });
+  });
+  if (config.state) {
+    const stateProblem = awsRegionProblem(config.state.region, KNOWN_AWS_REGIONS);
+    if (stateProblem) problems.push({ path: ["state", "region"], message: stateProblem });
+  }
+  return problems;
+}
+
+export function awsRegionProblem(region: string, supported = DATABRICKS_AWS_REGIONS): string | undefined {
+  if (!KNOWN_AWS_REGIONS.includes(region)) return `expected an AWS region such as us-east-1, found "${region}"`;
+  if (!supported.includes(region)) {
+    return `expected a region where Databricks runs on AWS (${supported.join(", ")}), found "${region}"`;
+  }
+  return undefined;
+}

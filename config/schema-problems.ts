@@ -1,0 +1,90 @@
+/** Turns zod issues into "expected …, found …" problems that name the path a user edits. */
+import type { z } from "zod";
+import { describeValue, type ConfigPath, type ConfigProblem } from "./problems";
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  object: "a map",
+  array: "a list",
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+};
+
+export function schemaProblems(issues: readonly Issue[], root: AnySchema, data: unknown): ConfigProblem[] {
+  return issues.flatMap((issue) => toProblems(issue, root, data));
+}
+
+function toProblems(issue: Issue, root: AnySchema, data: unknown): ConfigProblem[] {
+  const path = issue.path as (string | number)[];
+  const found = describeValue(valueAt(data, path));
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const allowed = allowedKeys(root, path);
+      const hint = allowed.length ? `expected one of ${allowed.join(", ")}` : "no keys are allowed here";
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        atKey: true,
+        message: `unknown key "${key}" (${hint})`,
+      }));
+    }
+    case "invalid_type":
+      return [{ path, message: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${found}` }];
+    case "invalid_value":
+      return [{ path, message: `expected one of ${issue.values.map(String).join(", ")}, found ${found}` }];
+    case "invalid_key": {
+      const inner = issue.issues[0]?.message ?? "invalid key";
+      return [{ path, atKey: true, message: `${inner}, found ${JSON.stringify(path.at(-1))}` }];
+    }
+    case "too_small":
+    case "too_big":
+      return [{ path, message: `${issue.message}, found ${found}` }];
+    default:
+      return [{ path, message: `${issue.message.replace(/^Invalid input: /, "")}, found ${found}` }];
+  }
+}
+
+function valueAt(data: unknown, path: ConfigPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The keys the schema accepts at `path`, for "did you mean" hints on unknown keys. */
+function allowedKeys(root: AnySchema, path: ConfigPath): string[] {
+  let schema: AnySchema | undefined = root;
+  for (const segment of path) {
+    schema = schema && childSchema(unwrap(schema), segment);
+  }
+  const def = schema && unwrap(schema)._zod.def;
+  return def?.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === "pipe" && def.in) current = def.in;
+    else return current;
+  }
+}
+
+function childSchema(schema: AnySchema, segment: string | number): AnySchema | undefined {
+  const def = schema._zod.def as {
+    type: string;
+    shape?: Record<string, AnySchema>;
+    element?: AnySchema;
+    valueType?: AnySchema;
+  };
+  if (def.type === "object") return def.shape?.[String(segment)];
+  if (def.type === "array") return def.element;
+  if (def.type === "record") return def.valueType;
+  return undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * The shape of regions.yaml. Everything downstream reads the typed `RegionsConfig` this produces,
+ * never YAML. Objects are strict: an unknown key is a typo until proven otherwise.
+ */
+import { z } from "zod";
+import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "./defaults";
+
+const slug = (what: string) =>
+  z
+    .string()
+    .regex(/^[a-z][a-z0-9]{1,11}$/, {
+      error: `expected a ${what}: 2-12 lowercase letters or digits, starting with a letter`,
+    });
+
+/** AWS tag values: letters, digits, spaces and _ . : / = + - @ (1-256 characters). */
+const tagValue = z
+  .string()
+  .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u, {
+    error: "expected a tag value: 1-256 letters, digits, spaces or _ . : / = + - @",
+  });
+
+const cidr = z.string().meta({ description: "IPv4 CIDR block, e.g. 10.20.0.0/16" });
+
+export const environmentName = z
+  .string()
+  .regex(/^[a-z][a-z0-9]{1,7}$/, { error: "expected an environment name: 2-8 lowercase letters or digits" });
+
+const CostTags = z
+  .strictObject({
+    CostCenter: tagValue,
+    Project: tagValue,
+    Team: tagValue,
+    Owner: tagValue,
+  })
+  .meta({ description: "Cost tags every resource carries; Environment and Region are added per workspace." });
+
+const Environment = z.strictObject({
+  natGateways: z
+    .enum(["single", "perAz"])
+    .default(ENVIRONMENT_DEFAULTS.natGateways)
+    .meta({ description: "One NAT gateway for the VPC, or one per AZ (survives an AZ outage)." }),
+  protected: z
+    .boolean()
+    .default(ENVIRONMENT_DEFAULTS.protected)
+    .meta({ description: "prevent_destroy on the workspace: terraform refuses any plan that deletes it." }),
+});
+
+const Workspace = z.strictObject({
+  vpcCidr: cidr.meta({ description: "The workspace VPC, pinned here: never derived, never moved." }),
+});
+
+const Region = z.strictObject({
+  region: z.string().meta({ description: "AWS region, e.g. eu-west-1." }),
+  availabilityZones: z
+    .array(z.string())
+    .min(2, { error: "expected at least 2 availability zones" })
+    .meta({ description: "AZs for private subnets (one per AZ). Order matters: subnets are laid out in it." }),
+  workspaces: z
+    .record(z.string(), Workspace)
+    .meta({ description: "One entry per configured environment, keyed by its name." }),
+});
+
+const Network = z.strictObject({
+  privateSubnetNetmask: z
+    .int()
+    .default(NETWORK_DEFAULTS.privateSubnetNetmask)
+    .meta({ description: "Private (cluster) subnet size, /17 to /20." }),
+  publicSubnetNetmask: z
+    .int()
+    .default(NETWORK_DEFAULTS.publicSubnetNetmask)
+    .meta({ description: "Public (NAT) subnet size, /24 to /28." }),
+  flowLogRetentionDays: z.int().positive().default(NETWORK_DEFAULTS.flowLogRetentionDays),
+  addressPool: cidr
+    .optional()
+    .meta({ description: "Where `npm run onboard` allocates VPC CIDRs for a new region." }),
+});
+
+const State = z.strictObject({
+  bucket: z.string().meta({ description: "S3 bucket for Terraform state (created outside this app)." }),
+  region: z.string(),
+  keyPrefix: z.string().default(STATE_DEFAULTS.keyPrefix),
+});
+
+export const RegionsConfigSchema = z
+  .strictObject({
+    company: slug("company name"),
+    domain: slug("domain name"),
+    databricksAccountId: z
+      .guid({ error: "expected the Databricks account id, a UUID" })
+      .meta({ description: "Databricks account id (a UUID; not a secret)." }),
+    awsAccountId: z.string().regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id in quotes" }),
+    pricingTier: z
+      .enum(["PREMIUM", "ENTERPRISE"])
+      .default(ACCOUNT_DEFAULTS.pricingTier)
+      .meta({ description: "Cluster policies and permissions need PREMIUM or above." }),
+    costTags: CostTags,
+    state: State.optional().meta({ description: "Remote state; absent means local state files." }),
+    network: Network.prefault({}),
+    environments: z
+      .record(environmentName, Environment)
+      .meta({ description: "The environments every region gets, e.g. dev and prod." }),
+    regions: z.array(Region).min(1, { error: "expected at least one region" }),
+  })
+  .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
+
+export type RegionsConfig = Readonly<z.output<typeof RegionsConfigSchema>>;
+export type RegionEntry = RegionsConfig["regions"][number];
+export type EnvironmentSettings = RegionsConfig["environments"][string];

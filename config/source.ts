@@ -1,0 +1,77 @@
+/**
+ * Reads regions.yaml into plain data plus a map back to the text, so every later problem can name
+ * its line and column. Nothing here knows what the data should look like.
+ */
+import { readFileSync } from "node:fs";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { ConfigPath } from "./problems";
+
+export interface ConfigSource {
+  readonly file: string;
+  readonly text: string;
+  readonly data: unknown;
+  /** Line and column (1-based) of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: ConfigPath, atKey?: boolean): { line: number; col: number };
+}
+
+export interface SyntaxProblem {
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+export function readConfigFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : String(error);
+    throw new Error(`${file}: cannot read the regions file: ${reason}`);
+  }
+}
+
+export function parseConfigSource(file: string, text: string): { source: ConfigSource; syntaxProblems: SyntaxProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const syntaxProblems = doc.errors.map((error) => ({
+    line: error.linePos?.[0].line ?? 1,
+    col: error.linePos?.[0].col ?? 1,
+    message: `YAML syntax: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+  }));
+  const data = syntaxProblems.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const locate = (path: ConfigPath, atKey = false) => {
+    const offset = offsetOf(doc, path, atKey);
+    return lineCounter.linePos(offset);
+  };
+  return { source: { file, text, data, locate }, syntaxProblems };
+}
+
+function offsetOf(doc: Document, path: ConfigPath, atKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const [index, segment] of path.entries()) {
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => keyText(item.key) === String(segment));
+      if (!pair) return offset;
+      if (last && atKey) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (node === undefined) return offset;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function keyText(key: unknown): string | undefined {
+  return isScalar(key) ? String(key.value) : undefined;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}

@@ -1,0 +1,80 @@
+/**
+ * Every name the app gives to anything lives here, so a convention is changed in exactly one place.
+ *
+ * A Databricks workspace name, its deployment name (the URL prefix) and its root bucket cannot be
+ * renamed in place: a wrong name means tearing the workspace down. Names are derived, never typed.
+ */
+
+const DIRECTION_CODES: Readonly<Record<string, string>> = {
+  east: "e", west: "w", north: "n", south: "s", central: "c",
+  northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw",
+};
+
+/** us-east-1 → use1, eu-west-1 → euw1, ap-southeast-2 → apse2, eu-central-1 → euc1. */
+export function regionCode(awsRegion: string): string {
+  const match = /^([a-z]{2})-([a-z]+)-(\d+)$/.exec(awsRegion);
+  const direction = match && DIRECTION_CODES[match[2]];
+  if (!match || !direction) throw new Error(`cannot derive a region code from "${awsRegion}"`);
+  return `${match[1]}${direction}${match[3]}`;
+}
+
+export interface WorkspaceKey {
+  readonly company: string;
+  readonly domain: string;
+  readonly awsRegion: string;
+  readonly environment: string;
+}
+
+/** `<company>-<domain>-<region code>-<env>`: workspace name = deployment name = stack name. */
+export function workspaceName(key: WorkspaceKey): string {
+  return `${key.company}-${key.domain}-${regionCode(key.awsRegion)}-${key.environment}`;
+}
+
+/** Names of everything one workspace stack creates, all derived from the workspace name. */
+export function workspaceResourceNames(key: WorkspaceKey) {
+  const workspace = workspaceName(key);
+  return {
+    workspace,
+    deployment: workspace,
+    stack: workspace,
+    configStack: `${workspace}-config`,
+    rootBucket: `${workspace}-root`,
+    crossAccountRole: `${workspace}-crossaccount`,
+    credentials: `${workspace}-credentials`,
+    storageConfiguration: `${workspace}-storage`,
+    network: `${workspace}-network`,
+    vpc: `${workspace}-vpc`,
+    privateSubnet: (az: string) => `${workspace}-private-${az}`,
+    publicSubnet: (az: string) => `${workspace}-public-${az}`,
+    natGateway: (az: string) => `${workspace}-nat-${az}`,
+    privateRouteTable: (az: string) => `${workspace}-private-${az}`,
+    publicRouteTable: `${workspace}-public`,
+    internetGateway: `${workspace}-igw`,
+    securityGroup: `${workspace}-workspace`,
+    defaultSecurityGroup: `${workspace}-default-closed`,
+    endpoint: (service: string) => `${workspace}-${service}`,
+    flowLogGroup: `/vpc/${workspace}/flow-logs`,
+    flowLogRole: `${workspace}-flowlogs`,
+    stateKey: (prefix: string) => `${prefix}/${workspace}.tfstate`,
+  } as const;
+}
+
+export type WorkspaceResourceNames = ReturnType<typeof workspaceResourceNames>;
+
+/** Hard limits of the services that carry our names (S3, IAM, DNS). */
+export const NAME_LIMITS = {
+  s3Bucket: 63,
+  iamRole: 64,
+  dnsLabel: 63,
+} as const;
+
+/** Every derived name with the limit it must fit, for the config check before anything is built. */
+export function limitedNames(key: WorkspaceKey): { name: string; what: string; limit: number }[] {
+  const names = workspaceResourceNames(key);
+  return [
+    { name: names.deployment, what: "workspace deployment name (DNS label)", limit: NAME_LIMITS.dnsLabel },
+    { name: names.rootBucket, what: "root bucket name", limit: NAME_LIMITS.s3Bucket },
+    { name: names.crossAccountRole, what: "cross-account IAM role name", limit: NAME_LIMITS.iamRole },
+    { name: names.flowLogRole, what: "flow-log IAM role name", limit: NAME_LIMITS.iamRole },
+  ];
+}
