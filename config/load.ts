@@ -47,15 +47,27 @@ function runChecks(config: RegionsConfig): ConfigProblem[] {
  * path the shape problems already cover.
  */
 function bestEffortChecks(data: unknown, shapeProblems: readonly ConfigProblem[]): ConfigProblem[] {
+  const salvaged = withValidSectionsParsed(data);
   const covered = shapeProblems.map((problem) => formatPath(problem.path));
   const overlaps = (path: string) => covered.some((other) => path.startsWith(other) || other.startsWith(path));
   return CONFIG_CHECKS.flatMap((check) => {
     try {
-      return check(data as RegionsConfig).filter((problem) => !overlaps(formatPath(problem.path)));
+      return check(salvaged as RegionsConfig).filter((problem) => !overlaps(formatPath(problem.path)));
     } catch {
       return [];
     }
   });
+}
+
+/** Top-level sections that parse on their own get their defaults; broken ones stay raw. */
+function withValidSectionsParsed(data: unknown): unknown {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return data;
+  const raw = data as Record<string, unknown>;
+  const sections = Object.entries(RegionsConfigSchema.shape).map(([key, schema]) => {
+    const parsed = schema.safeParse(raw[key]);
+    return [key, parsed.success ? parsed.data : raw[key]];
+  });
+  return { ...raw, ...Object.fromEntries(sections) };
 }
 
 function formatProblems(source: ConfigSource, problems: readonly ConfigProblem[]): string[] {

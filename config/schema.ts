@@ -8,8 +8,8 @@ import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULT
 const slug = (what: string) =>
   z
     .string()
-    .regex(/^[a-z][a-z0-9]{1,11}$/, {
-      error: `expected a ${what}: 2-12 lowercase letters or digits, starting with a letter`,
+    .regex(/^[a-z][a-z0-9]{1,19}$/, {
+      error: `expected a ${what}: 2-20 lowercase letters or digits, starting with a letter`,
     });
 
 /** AWS tag values: letters, digits, spaces and _ . : / = + - @ (1-256 characters). */
@@ -23,7 +23,9 @@ const cidr = z.string().meta({ description: "IPv4 CIDR block, e.g. 10.20.0.0/16"
 
 export const environmentName = z
   .string()
-  .regex(/^[a-z][a-z0-9]{1,7}$/, { error: "expected an environment name: 2-8 lowercase letters or digits" });
+  .regex(/^[a-z][a-z0-9]{1,9}$/, {
+    error: "expected an environment name: 2-10 lowercase letters or digits, starting with a letter",
+  });
 
 const CostTags = z
   .strictObject({

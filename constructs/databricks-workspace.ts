@@ -1,0 +1,49 @@
+import { Construct } from "constructs";
+import { MwsNetworks } from "@cdktf/provider-databricks/lib/mws-networks";
+import { MwsWorkspaces } from "@cdktf/provider-databricks/lib/mws-workspaces";
+
+export interface DatabricksWorkspaceProps {
+  readonly databricksAccountId: string;
+  readonly workspaceName: string;
+  readonly deploymentName: string;
+  readonly networkName: string;
+  readonly awsRegion: string;
+  readonly pricingTier: string;
+  readonly credentialsId: string;
+  readonly storageConfigurationId: string;
+  readonly vpcId: string;
+  readonly subnetIds: string[];
+  readonly securityGroupIds: string[];
+  readonly customTags: Readonly<Record<string, string>>;
+  /** prevent_destroy: terraform refuses any plan that would delete or replace the workspace. */
+  readonly protected: boolean;
+}
+
+/** The network registration and the workspace itself (account-level objects). */
+export class DatabricksWorkspace extends Construct {
+  public readonly network: MwsNetworks;
+  public readonly workspace: MwsWorkspaces;
+
+  constructor(scope: Construct, id: string, props: DatabricksWorkspaceProps) {
+    super(scope, id);
+    this.network = new MwsNetworks(this, "network", {
+      accountId: props.databricksAccountId,
+      networkName: props.networkName,
+      vpcId: props.vpcId,
+      subnetIds: props.subnetIds,
+      securityGroupIds: props.securityGroupIds,
+    });
+    this.workspace = new MwsWorkspaces(this, "workspace", {
+      accountId: props.databricksAccountId,
+      workspaceName: props.workspaceName,
+      deploymentName: props.deploymentName,
+      awsRegion: props.awsRegion,
+      pricingTier: props.pricingTier,
+      credentialsId: props.credentialsId,
+      storageConfigurationId: props.storageConfigurationId,
+      networkId: this.network.networkId,
+      customTags: { ...props.customTags },
+      lifecycle: props.protected ? { preventDestroy: true } : undefined,
+    });
+  }
+}

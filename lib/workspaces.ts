@@ -1,0 +1,52 @@
+/**
+ * The typed regions become a flat list of workspaces, each with everything its stacks need already
+ * derived: names, subnet layout, tags. Stacks and constructs read this, never the raw config.
+ */
+import type { EnvironmentSettings, RegionsConfig } from "../config/schema";
+import { regionCode, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
+import { subnetLayout, type SubnetLayout } from "./network";
+
+export interface WorkspaceSpec {
+  readonly key: WorkspaceKey;
+  readonly names: WorkspaceResourceNames;
+  readonly environment: string;
+  readonly settings: EnvironmentSettings;
+  readonly awsRegion: string;
+  readonly regionCode: string;
+  readonly availabilityZones: readonly string[];
+  readonly vpcCidr: string;
+  readonly subnets: SubnetLayout;
+  /** Cost tags + Environment + Region: on every AWS resource, workspace, cluster and warehouse. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+export function costTagsFor(config: RegionsConfig, environment: string, awsRegion: string): Record<string, string> {
+  return { ...config.costTags, Environment: environment, Region: awsRegion };
+}
+
+export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
+  const environments = Object.keys(config.environments);
+  return config.regions.flatMap((region) =>
+    environments.map((environment) => {
+      const key = { company: config.company, domain: config.domain, awsRegion: region.region, environment };
+      const vpcCidr = region.workspaces[environment].vpcCidr;
+      return {
+        key,
+        names: workspaceResourceNames(key),
+        environment,
+        settings: config.environments[environment],
+        awsRegion: region.region,
+        regionCode: regionCode(region.region),
+        availabilityZones: region.availabilityZones,
+        vpcCidr,
+        subnets: subnetLayout(
+          vpcCidr,
+          region.availabilityZones,
+          config.network.privateSubnetNetmask,
+          config.network.publicSubnetNetmask,
+        ),
+        tags: costTagsFor(config, environment, region.region),
+      };
+    }),
+  );
+}

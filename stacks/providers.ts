@@ -1,0 +1,21 @@
+import type { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { DatabricksProvider } from "@cdktf/provider-databricks/lib/provider";
+
+/**
+ * Account-level Databricks API. Credentials never appear in code or config: the provider reads
+ * DATABRICKS_CLIENT_ID / DATABRICKS_CLIENT_SECRET (a service principal's OAuth) from the environment.
+ */
+export const DATABRICKS_ACCOUNTS_HOST = "https://accounts.cloud.databricks.com";
+
+/** AWS provider whose default_tags put the cost tags on every taggable resource of the stack. */
+export function awsProvider(scope: Construct, awsRegion: string, tags: Readonly<Record<string, string>>): AwsProvider {
+  return new AwsProvider(scope, "aws", { region: awsRegion, defaultTags: [{ tags: { ...tags } }] });
+}
+
+export function databricksAccountProvider(scope: Construct, databricksAccountId: string): DatabricksProvider {
+  return new DatabricksProvider(scope, "databricks-account", {
+    host: DATABRICKS_ACCOUNTS_HOST,
+    accountId: databricksAccountId,
+  });
+}

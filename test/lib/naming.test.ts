@@ -1,0 +1,39 @@
+import { describe, expect, test } from "vitest";
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../config/aws-regions";
+import { regionCode, workspaceName, workspaceResourceNames } from "../../lib/naming";
+
+describe("naming: one convention for every name", () => {
+  test.each([
+    ["us-east-1", "use1"],
+    ["eu-west-1", "euw1"],
+    ["ap-southeast-2", "apse2"],
+    ["eu-central-1", "euc1"],
+    ["ap-northeast-1", "apne1"],
+    ["us-west-2", "usw2"],
+    ["ca-central-1", "cac1"],
+    ["sa-east-1", "sae1"],
+  ])("region %s has code %s", (region, code) => {
+    expect(regionCode(region)).toBe(code);
+  });
+
+  test("every known region has a code, and no two regions share one", () => {
+    const codes = KNOWN_AWS_REGIONS.map(regionCode);
+    expect(new Set(codes).size).toBe(KNOWN_AWS_REGIONS.length);
+    expect(DATABRICKS_AWS_REGIONS.every((region) => KNOWN_AWS_REGIONS.includes(region))).toBe(true);
+  });
+
+  test("a string that is not a region has no code", () => {
+    expect(() => regionCode("mars-1")).toThrow('cannot derive a region code from "mars-1"');
+  });
+
+  test("workspace, deployment and stack share <company>-<domain>-<code>-<env>; the rest derive from it", () => {
+    const key = { company: "acme", domain: "data", awsRegion: "us-east-1", environment: "prod" };
+    const names = workspaceResourceNames(key);
+    expect(workspaceName(key)).toBe("acme-data-use1-prod");
+    expect([names.workspace, names.deployment, names.stack]).toEqual(Array(3).fill("acme-data-use1-prod"));
+    expect(names.rootBucket).toBe("acme-data-use1-prod-root");
+    expect(names.crossAccountRole).toBe("acme-data-use1-prod-crossaccount");
+    expect(names.configStack).toBe("acme-data-use1-prod-config");
+    expect(names.privateSubnet("us-east-1a")).toBe("acme-data-use1-prod-private-us-east-1a");
+  });
+});

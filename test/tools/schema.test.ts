@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { regionsJsonSchema, SCHEMA_FILE } from "../../tools/gen-schema";
+import { shippedRegionsText } from "../utils";
+
+describe("regions.schema.json: the editor schema comes from the same zod schema", () => {
+  test("the committed schema is current (run `npm run gen:schema` after changing config/schema.ts)", () => {
+    expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(regionsJsonSchema());
+  });
+
+  test("regions.yaml points editors at it", () => {
+    expect(shippedRegionsText.split("\n")[0]).toBe(`# yaml-language-server: $schema=./${SCHEMA_FILE}`);
+  });
+
+  test("the schema rejects unknown keys and requires the cost tags", () => {
+    const schema = JSON.parse(regionsJsonSchema());
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.costTags.required).toEqual(["CostCenter", "Project", "Team", "Owner"]);
+  });
+});

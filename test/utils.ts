@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { Testing } from "cdktf";
+import { validateRegionsText } from "../config/load";
+import type { RegionsConfig } from "../config/schema";
+import { composeStacks } from "../stacks/compose";
+
+export const SHIPPED_REGIONS_FILE = "regions.yaml";
+export const shippedRegionsText = readFileSync(SHIPPED_REGIONS_FILE, "utf8");
+
+/** Synthesized Terraform JSON of one stack. */
+export interface StackJson {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, Record<string, unknown>>;
+  readonly provider?: Record<string, Record<string, unknown>[]>;
+  readonly terraform?: Record<string, unknown>;
+}
+
+export function configFromText(text: string, file = SHIPPED_REGIONS_FILE): RegionsConfig {
+  const result = validateRegionsText(file, text);
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  return result.config;
+}
+
+export const shippedConfig = (): RegionsConfig => configFromText(shippedRegionsText);
+
+/** Problems for a regions text, or [] when it is valid. */
+export function problemsOf(text: string, file = SHIPPED_REGIONS_FILE): readonly string[] {
+  const result = validateRegionsText(file, text);
+  return result.ok ? [] : result.errors;
+}
+
+/** Every stack of the app for `config`, synthesized, keyed by stack name. */
+export function synthApp(config: RegionsConfig): Map<string, StackJson> {
+  const app = Testing.app();
+  const { workspaces } = composeStacks(app, config);
+  return new Map(workspaces.map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack)) as StackJson]));
+}
+
+/** Synth of a scope holding one construct, parsed. */
+export function synthConstruct(build: Parameters<typeof Testing.synthScope>[0]): StackJson {
+  return JSON.parse(Testing.synthScope(build)) as StackJson;
+}
+
+/** Resource bodies of one type (metadata stripped), in logical-id order. */
+export function resourcesOf(stack: StackJson, type: string): Record<string, unknown>[] {
+  return Object.values(stack.resource?.[type] ?? {}).map(({ "//": _metadata, ...body }) => body);
+}
+
+export function dataSourcesOf(stack: StackJson, type: string): Record<string, unknown>[] {
+  return Object.values(stack.data?.[type] ?? {}).map(({ "//": _metadata, ...body }) => body);
+}
+
+/** The logical address (`type.name`) of the only resource of `type` matching `where`. */
+export function addressOf(stack: StackJson, type: string, where: (body: Record<string, unknown>) => boolean = () => true): string {
+  const names = Object.entries(stack.resource?.[type] ?? {})
+    .filter(([, body]) => where(body))
+    .map(([name]) => name);
+  if (names.length !== 1) throw new Error(`expected one ${type}, found ${names.length}`);
+  return `${type}.${names[0]}`;
+}
+
+export function dataAddressOf(stack: StackJson, type: string): string {
+  const names = Object.keys(stack.data?.[type] ?? {});
+  if (names.length !== 1) throw new Error(`expected one data.${type}, found ${names.length}`);
+  return `data.${type}.${names[0]}`;
+}
+
+/** `${address.attribute}` as cdktf writes a reference. */
+export const ref = (address: string, attribute: string) => `\${${address}.${attribute}}`;
