@@ -1,4 +1,5 @@
 /** Turns zod issues into "expected …, found …" problems that name the path a user edits. */
+import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import { describeValue, type ConfigPath, type ConfigProblem } from "./problems";
 
@@ -24,11 +25,10 @@ function toProblems(issue: Issue, root: AnySchema, data: unknown): ConfigProblem
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = allowedKeys(root, path);
-      const hint = allowed.length ? `expected one of ${allowed.join(", ")}` : "no keys are allowed here";
       return issue.keys.map((key) => ({
         path: [...path, key],
         atKey: true,
-        message: `unknown key "${key}" (${hint})`,
+        message: `unknown key "${key}" (${unknownKeyHint(key, allowed)})`,
       }));
     }
     case "invalid_type":
@@ -45,6 +45,15 @@ function toProblems(issue: Issue, root: AnySchema, data: unknown): ConfigProblem
     default:
       return [{ path, message: `${issue.message.replace(/^Invalid input: /, "")}, found ${found}` }];
   }
+}
+
+/** A near miss gets "did you mean"; anything else gets the list of keys allowed there. */
+function unknownKeyHint(key: string, allowed: readonly string[]): string {
+  if (allowed.length === 0) return "no keys are allowed here";
+  const nearest = closest(key.toLowerCase(), allowed.map((name) => name.toLowerCase()));
+  const suggestion = allowed.find((name) => name.toLowerCase() === nearest)!;
+  if (distance(key.toLowerCase(), nearest) <= 2) return `did you mean "${suggestion}"?`;
+  return `expected one of ${allowed.join(", ")}`;
 }
 
 function valueAt(data: unknown, path: ConfigPath): unknown {

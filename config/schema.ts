@@ -83,6 +83,24 @@ const State = z.strictObject({
   keyPrefix: z.string().default(STATE_DEFAULTS.keyPrefix),
 });
 
+const Suppression = z
+  .strictObject({
+    rule: z
+      .string()
+      .regex(/^[A-Z]+-\d+$/, { error: "expected a rule ID such as NET-3" })
+      .meta({ description: "The guardrail rule ID, e.g. NET-3 (see README, Guardrails)." }),
+    resources: z
+      .array(z.string().min(1))
+      .min(1, { error: "expected at least one stack/resource glob" })
+      .meta({ description: "Globs over `<stack>/<resource address>`, e.g. `acme-data-*-dev/aws_flow_log.*`." }),
+    reason: z
+      .string()
+      .trim()
+      .min(10, { error: "expected a reason of at least 10 characters" })
+      .meta({ description: "Why the rule does not apply here; reviewed like code." }),
+  })
+  .meta({ description: "An accepted exception to a guardrail rule." });
+
 export const RegionsConfigSchema = z
   .strictObject({
     company: slug("company name"),
@@ -102,6 +120,7 @@ export const RegionsConfigSchema = z
       .record(environmentName, Environment)
       .meta({ description: "The environments every region gets, e.g. dev and prod." }),
     regions: z.array(Region).min(1, { error: "expected at least one region" }),
+    suppressions: z.array(Suppression).default([]),
   })
   .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
 

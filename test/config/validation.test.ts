@@ -21,7 +21,12 @@ const INVALID: readonly (readonly [string, string, string])[] = [
   [
     "unknown top-level key",
     mutate(["domain: data", "domain: data\ndomian: data"]),
-    'regions.yaml:3:1 domian: unknown key "domian" (expected one of company, domain, databricksAccountId, awsAccountId, pricingTier, costTags, state, network, environments, regions)',
+    'regions.yaml:3:1 domian: unknown key "domian" (did you mean "domain"?)',
+  ],
+  [
+    "unknown key with no near miss lists what is allowed",
+    mutate(["Owner: platform@acme.example", "Owner: platform@acme.example\n  Budget: 100"]),
+    'regions.yaml:10:3 costTags.Budget: unknown key "Budget" (expected one of CostCenter, Project, Team, Owner)',
   ],
   [
     "misspelled nested key",
