@@ -22,3 +22,18 @@ export const ACCOUNT_DEFAULTS = {
 export const STATE_DEFAULTS = {
   keyPrefix: "databricks-workspaces",
 } as const;
+
+/**
+ * Workspace entitlements a group or service principal gets where it has a role. Cluster creation
+ * is off: clusters come from cluster policies, which carry the cost and size guardrails.
+ */
+export const ENTITLEMENT_DEFAULTS = {
+  workspaceAccess: true,
+  sqlAccess: true,
+  clusterCreate: false,
+} as const;
+
+export const GROUP_DEFAULTS = {
+  /** Groups normally come from the identity provider by SCIM; creating them again collides. */
+  source: "scim",
+} as const;

@@ -7,6 +7,7 @@ import { parseConfigSource, readConfigFile, type ConfigSource } from "./source";
 import { schemaProblems } from "./schema-problems";
 import { ConfigError, formatPath, type ConfigProblem } from "./problems";
 import { checkEnvironments } from "./checks/environments";
+import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
 import { checkNetwork } from "./checks/network";
 import { checkRegions } from "./checks/regions";
@@ -17,6 +18,7 @@ export const CONFIG_CHECKS: readonly ((config: RegionsConfig) => ConfigProblem[]
   checkEnvironments,
   checkNetwork,
   checkNameLengths,
+  checkIdentity,
 ];
 
 export type ValidationResult =

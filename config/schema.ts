@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "./defaults";
+import { Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
 
 const slug = (what: string) =>
   z
@@ -120,6 +121,12 @@ export const RegionsConfigSchema = z
       .record(environmentName, Environment)
       .meta({ description: "The environments every region gets, e.g. dev and prod." }),
     regions: z.array(Region).min(1, { error: "expected at least one region" }),
+    groups: z.array(Group).default([]).meta({ description: "Account groups and their role in each environment." }),
+    servicePrincipals: z
+      .array(ServicePrincipal)
+      .default([])
+      .meta({ description: "Machine identities created once per workspace, e.g. airflow." }),
+    unityCatalog: UnityCatalog.prefault({}),
     suppressions: z.array(Suppression).default([]),
   })
   .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
@@ -127,3 +134,6 @@ export const RegionsConfigSchema = z
 export type RegionsConfig = Readonly<z.output<typeof RegionsConfigSchema>>;
 export type RegionEntry = RegionsConfig["regions"][number];
 export type EnvironmentSettings = RegionsConfig["environments"][string];
+export type GroupConfig = RegionsConfig["groups"][number];
+export type ServicePrincipalConfig = RegionsConfig["servicePrincipals"][number];
+export type EntitlementsConfig = GroupConfig["entitlements"];

@@ -54,12 +54,32 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     defaultSecurityGroup: `${workspace}-default-closed`,
     endpoint: (service: string) => `${workspace}-${service}`,
     flowLogGroup: `/vpc/${workspace}/flow-logs`,
+    /** Account-level service principal for a role such as `airflow`. */
+    servicePrincipal: (role: string) => `${workspace}-${role}`,
+    /** Where that principal's OAuth secret lives: only AWS Secrets Manager, never an output. */
+    servicePrincipalSecret: (role: string) => `databricks/${workspace}/${role}`,
     flowLogRole: `${workspace}-flowlogs`,
     stateKey: (prefix: string) => `${prefix}/${workspace}.tfstate`,
   } as const;
 }
 
 export type WorkspaceResourceNames = ReturnType<typeof workspaceResourceNames>;
+
+export interface AccountKey {
+  readonly company: string;
+  readonly domain: string;
+}
+
+/** Names of the account-wide pieces: one stack, one metastore per region, the usage-log bucket. */
+export function accountResourceNames(key: AccountKey) {
+  const prefix = `${key.company}-${key.domain}`;
+  return {
+    stack: `${prefix}-account`,
+    metastore: (awsRegion: string) => `${prefix}-${regionCode(awsRegion)}`,
+  } as const;
+}
+
+export type AccountResourceNames = ReturnType<typeof accountResourceNames>;
 
 /** Hard limits of the services that carry our names (S3, IAM, DNS). */
 export const NAME_LIMITS = {

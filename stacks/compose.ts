@@ -1,19 +1,35 @@
 import type { App } from "cdktf";
 import type { RegionsConfig } from "../config/schema";
+import { accountResourceNames } from "../lib/naming";
 import { workspaceSpecs } from "../lib/workspaces";
+import { AccountStack } from "./account-stack";
+import { ConfigStack } from "./config-stack";
 import { WorkspaceStack } from "./workspace-stack";
 
 export interface ComposedStacks {
+  readonly account: AccountStack;
   readonly workspaces: readonly WorkspaceStack[];
+  readonly configs: readonly ConfigStack[];
 }
 
-/** Every stack of the app, from one loop over the typed regions: never a copied block per environment. */
+/**
+ * Every stack of the app, from one loop over the typed regions: never a copied block per
+ * environment. Cross-stack references (account → workspace → config) give cdktf the deploy order.
+ */
 export function composeStacks(app: App, config: RegionsConfig): ComposedStacks {
-  const workspaces = workspaceSpecs(config).map((spec) => new WorkspaceStack(app, config, spec));
-  return { workspaces };
+  const account = new AccountStack(app, config);
+  const workspaces: WorkspaceStack[] = [];
+  const configs: ConfigStack[] = [];
+  for (const spec of workspaceSpecs(config)) {
+    const workspace = new WorkspaceStack(app, config, spec, account);
+    workspaces.push(workspace);
+    configs.push(new ConfigStack(app, config, spec, workspace));
+  }
+  return { account, workspaces, configs };
 }
 
 /** The stack names `composeStacks` creates, without building them. */
 export function stackNames(config: RegionsConfig): string[] {
-  return workspaceSpecs(config).map((spec) => spec.names.stack);
+  const workspaces = workspaceSpecs(config).flatMap((spec) => [spec.names.stack, spec.names.configStack]);
+  return [accountResourceNames(config).stack, ...workspaces];
 }

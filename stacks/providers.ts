@@ -19,3 +19,8 @@ export function databricksAccountProvider(scope: Construct, databricksAccountId:
     accountId: databricksAccountId,
   });
 }
+
+/** Workspace-level Databricks API for the workspace at `workspaceUrl`; same credentials as above. */
+export function databricksWorkspaceProvider(scope: Construct, workspaceUrl: string): DatabricksProvider {
+  return new DatabricksProvider(scope, "databricks-workspace", { host: workspaceUrl });
+}

@@ -6,6 +6,10 @@ import type { WorkspaceSpec } from "../lib/workspaces";
 import { CrossAccountRole } from "../constructs/cross-account-role";
 import { DatabricksWorkspace } from "../constructs/databricks-workspace";
 import { RootBucket } from "../constructs/root-bucket";
+import { WorkspaceAccess } from "../constructs/workspace-access";
+import { WorkspaceServicePrincipal } from "../constructs/workspace-service-principal";
+import { MetastoreAssignment } from "@cdktf/provider-databricks/lib/metastore-assignment";
+import type { AccountStack } from "./account-stack";
 import { WorkspaceNetwork } from "../constructs/workspace-network";
 import { awsProvider, databricksAccountProvider } from "./providers";
 import { configureStateBackend } from "./state-backend";
@@ -16,8 +20,11 @@ import { configureStateBackend } from "./state-backend";
  */
 export class WorkspaceStack extends TerraformStack {
   public readonly workspace: DatabricksWorkspace;
+  public readonly access: WorkspaceAccess;
+  /** Service principal role (e.g. `airflow`) → the principal created for this workspace. */
+  public readonly servicePrincipals: ReadonlyMap<string, WorkspaceServicePrincipal>;
 
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack) {
     super(scope, spec.names.stack);
     const { names } = spec;
     configureStateBackend(this, config.state, names.stack);
@@ -61,7 +68,34 @@ export class WorkspaceStack extends TerraformStack {
       securityGroupIds: [network.securityGroup.securityGroup.id],
       customTags: spec.tags,
       protected: spec.settings.protected,
+    });    const workspaceId = this.workspace.workspace.workspaceId;
+    const workspaceUrl = this.workspace.workspace.workspaceUrl;
+
+    new MetastoreAssignment(this, "metastore-assignment", {
+      metastoreId: account.metastoreId(spec.awsRegion),
+      workspaceId,
     });
+    this.access = new WorkspaceAccess(this, "access", {
+      workspaceId,
+      environment: spec.environment,
+      groups: config.groups,
+      ownedGroupIds: account.ownedGroupIds,
+      alsoNeeded: config.servicePrincipals.flatMap((principal) => principal.groups),
+    });
+    this.servicePrincipals = new Map(
+      config.servicePrincipals.map((principal) => [
+        principal.name,
+        new WorkspaceServicePrincipal(this, `service-principal-${principal.name}`, {
+          displayName: names.servicePrincipal(principal.name),
+          description: principal.description,
+          workspaceId,
+          workspaceUrl,
+          memberships: principal.groups.map((group) => ({ group, groupId: this.access.groupId(group) })),
+          secretName: names.servicePrincipalSecret(principal.name),
+        }),
+      ]),
+    );
+
     new TerraformOutput(this, "workspace_id", { value: this.workspace.workspace.workspaceId });
     new TerraformOutput(this, "workspace_url", { value: this.workspace.workspace.workspaceUrl });
   }

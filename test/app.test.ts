@@ -33,7 +33,7 @@ describe("main.ts: load → validate → build", () => {
     expect(second.status).toBe(0);
     const a = filesUnder(first.outdir);
     const b = filesUnder(second.outdir);
-    expect([...a.keys()].filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(6);
+    expect([...a.keys()].filter((f) => f.endsWith("cdk.tf.json"))).toHaveLength(13);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [file, content] of a) expect(b.get(file), file).toBe(content);
   });

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Testing } from "cdktf";
 import { validateRegionsText } from "../config/load";
 import type { RegionsConfig } from "../config/schema";
@@ -30,11 +31,25 @@ export function problemsOf(text: string, file = SHIPPED_REGIONS_FILE): readonly 
   return result.ok ? [] : result.errors;
 }
 
-/** Every stack of the app for `config`, synthesized, keyed by stack name. */
+/**
+ * Every stack of the app for `config`, synthesized through the real app (cross-stack references
+ * resolved into outputs and remote state), keyed by stack name.
+ */
 export function synthApp(config: RegionsConfig): Map<string, StackJson> {
   const app = Testing.app();
-  const { workspaces } = composeStacks(app, config);
-  return new Map(workspaces.map((stack) => [stack.node.id, JSON.parse(Testing.synth(stack)) as StackJson]));
+  composeStacks(app, config);
+  app.synth();
+  const stacksDir = join(app.outdir, "stacks");
+  return new Map(
+    readdirSync(stacksDir)
+      .sort()
+      .map((name) => [name, JSON.parse(readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")) as StackJson]),
+  );
+}
+
+/** The workspace stacks of a synth (not the account or config stacks). */
+export function workspaceStacksOf(stacks: ReadonlyMap<string, StackJson>): Map<string, StackJson> {
+  return new Map([...stacks].filter(([name]) => !name.endsWith("-config") && !name.endsWith("-account")));
 }
 
 /** Synth of a scope holding one construct, parsed. */

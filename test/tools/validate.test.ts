@@ -3,13 +3,13 @@ import { validateCommand } from "../../tools/validate";
 
 describe("validate: checks a file without synthesizing", () => {
   test("the shipped file: one-line summary, exit 0", () => {
-    expect(validateCommand([])).toEqual({ code: 0, out: "regions.yaml: ok: 3 regions, 6 workspaces, 6 stacks\n" });
+    expect(validateCommand([])).toEqual({ code: 0, out: "regions.yaml: ok: 3 regions, 6 workspaces, 13 stacks\n" });
   });
 
   test("a file given as argument is validated instead", () => {
     expect(validateCommand(["test/fixtures/minimal-regions.yaml"])).toEqual({
       code: 0,
-      out: "test/fixtures/minimal-regions.yaml: ok: 2 regions, 4 workspaces, 4 stacks\n",
+      out: "test/fixtures/minimal-regions.yaml: ok: 2 regions, 4 workspaces, 9 stacks\n",
     });
   });
 

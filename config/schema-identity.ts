@@ -1,0 +1,57 @@
+/** regions.yaml: who gets into each workspace, with which role, and the service principals. */
+import { z } from "zod";
+import { ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS } from "./defaults";
+
+export const Entitlements = z
+  .strictObject({
+    workspaceAccess: z.boolean().default(ENTITLEMENT_DEFAULTS.workspaceAccess),
+    sqlAccess: z.boolean().default(ENTITLEMENT_DEFAULTS.sqlAccess),
+    clusterCreate: z
+      .boolean()
+      .default(ENTITLEMENT_DEFAULTS.clusterCreate)
+      .meta({ description: "Unrestricted cluster creation; off so clusters come from policies." }),
+  })
+  .meta({ description: "Workspace entitlements, set in every workspace where the principal has a role." });
+
+export const WorkspaceRole = z
+  .enum(["none", "user", "admin"])
+  .meta({ description: "none: not assigned; user: USER; admin: ADMIN (workspace admin)." });
+
+export const groupName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/, {
+    error: "expected a group name: letters, digits, spaces, . _ - (1-100 characters)",
+  });
+
+export const Group = z.strictObject({
+  name: groupName,
+  source: z
+    .enum(["scim", "terraform"])
+    .default(GROUP_DEFAULTS.source)
+    .meta({ description: "scim: pushed by the identity provider, looked up, never created; terraform: created here." }),
+  roles: z
+    .record(z.string(), WorkspaceRole)
+    .default({})
+    .meta({ description: "Role per environment name; an environment left out means none." }),
+  entitlements: Entitlements.prefault({}),
+});
+
+export const servicePrincipalName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,19}$/, { error: "expected a service principal role: 2-20 lowercase letters, digits or -" });
+
+export const ServicePrincipal = z.strictObject({
+  name: servicePrincipalName.meta({ description: "Role name; the principal is `<workspace>-<name>` in each workspace." }),
+  description: z.string().optional(),
+  groups: z
+    .array(groupName)
+    .default([])
+    .meta({ description: "Groups it joins (account level), so it has the same access as the team it serves." }),
+  entitlements: Entitlements.prefault({}),
+});
+
+export const UnityCatalog = z.strictObject({
+  metastoreOwner: groupName
+    .optional()
+    .meta({ description: "Group that owns each regional metastore; defaults to the deploying principal." }),
+});

@@ -1,0 +1,43 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { RegionsConfig } from "../config/schema";
+import { AccountGroups } from "../constructs/account-groups";
+import { RegionalMetastore } from "../constructs/regional-metastore";
+import { accountResourceNames } from "../lib/naming";
+import { databricksAccountProvider } from "./providers";
+import { configureStateBackend } from "./state-backend";
+
+/**
+ * Account-wide pieces every workspace stack builds on: the groups this project owns and one Unity
+ * Catalog metastore per region. Workspace stacks read them by cross-stack reference.
+ */
+export class AccountStack extends TerraformStack {
+  /** Ids of the groups created here; SCIM groups are looked up where they are used. */
+  public readonly ownedGroupIds: ReadonlyMap<string, string>;
+  private readonly metastores: ReadonlyMap<string, RegionalMetastore>;
+
+  constructor(scope: Construct, config: RegionsConfig) {
+    const names = accountResourceNames(config);
+    super(scope, names.stack);
+    configureStateBackend(this, config.state, names.stack);
+    databricksAccountProvider(this, config.databricksAccountId);
+
+    this.ownedGroupIds = new AccountGroups(this, "groups", { groups: config.groups }).groupIds;
+    this.metastores = new Map(
+      config.regions.map(({ region }) => [
+        region,
+        new RegionalMetastore(this, `metastore-${region}`, {
+          name: names.metastore(region),
+          awsRegion: region,
+          owner: config.unityCatalog.metastoreOwner,
+        }),
+      ]),
+    );
+  }
+
+  metastoreId(awsRegion: string): string {
+    const metastore = this.metastores.get(awsRegion);
+    if (!metastore) throw new Error(`no metastore for region ${awsRegion}`);
+    return metastore.metastore.metastoreId;
+  }
+}
