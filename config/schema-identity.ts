@@ -4,8 +4,14 @@ import { ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS } from "./defaults";
 
 export const Entitlements = z
   .strictObject({
-    workspaceAccess: z.boolean().default(ENTITLEMENT_DEFAULTS.workspaceAccess),
-    sqlAccess: z.boolean().default(ENTITLEMENT_DEFAULTS.sqlAccess),
+    workspaceAccess: z
+      .boolean()
+      .default(ENTITLEMENT_DEFAULTS.workspaceAccess)
+      .meta({ description: "Use the workspace UI, notebooks and jobs." }),
+    sqlAccess: z
+      .boolean()
+      .default(ENTITLEMENT_DEFAULTS.sqlAccess)
+      .meta({ description: "Use Databricks SQL and warehouses." }),
     clusterCreate: z
       .boolean()
       .default(ENTITLEMENT_DEFAULTS.clusterCreate)
@@ -24,7 +30,7 @@ export const groupName = z
   });
 
 export const Group = z.strictObject({
-  name: groupName,
+  name: groupName.meta({ description: "Account group display name, exactly as the identity provider pushes it." }),
   source: z
     .enum(["scim", "terraform"])
     .default(GROUP_DEFAULTS.source)
@@ -42,7 +48,7 @@ export const servicePrincipalName = z
 
 export const ServicePrincipal = z.strictObject({
   name: servicePrincipalName.meta({ description: "Role name; the principal is `<workspace>-<name>` in each workspace." }),
-  description: z.string().optional(),
+  description: z.string().optional().meta({ description: "What it is for (documentation only)." }),
   groups: z
     .array(groupName)
     .default([])

@@ -30,10 +30,10 @@ export const environmentName = z
 
 const CostTags = z
   .strictObject({
-    CostCenter: tagValue,
-    Project: tagValue,
-    Team: tagValue,
-    Owner: tagValue,
+    CostCenter: tagValue.meta({ description: "Finance cost center charged for the spend." }),
+    Project: tagValue.meta({ description: "Project or product the workspaces serve." }),
+    Team: tagValue.meta({ description: "Team that runs the workspaces." }),
+    Owner: tagValue.meta({ description: "Accountable contact (an e-mail or alias)." }),
   })
   .meta({ description: "Cost tags every resource carries; Environment and Region are added per workspace." });
 
@@ -53,7 +53,7 @@ const Workspace = z.strictObject({
 });
 
 const Region = z.strictObject({
-  region: z.string().meta({ description: "AWS region, e.g. eu-west-1." }),
+  region: z.string().meta({ description: "AWS region where Databricks runs, e.g. eu-west-1; once per file." }),
   availabilityZones: z
     .array(z.string())
     .min(2, { error: "expected at least 2 availability zones" })
@@ -72,7 +72,11 @@ const Network = z.strictObject({
     .int()
     .default(NETWORK_DEFAULTS.publicSubnetNetmask)
     .meta({ description: "Public (NAT) subnet size, /24 to /28." }),
-  flowLogRetentionDays: z.int().positive().default(NETWORK_DEFAULTS.flowLogRetentionDays),
+  flowLogRetentionDays: z
+    .int()
+    .positive()
+    .default(NETWORK_DEFAULTS.flowLogRetentionDays)
+    .meta({ description: "Days VPC flow logs stay in CloudWatch Logs." }),
   addressPool: cidr
     .optional()
     .meta({ description: "Where `npm run onboard` allocates VPC CIDRs for a new region." }),
@@ -80,8 +84,11 @@ const Network = z.strictObject({
 
 const State = z.strictObject({
   bucket: z.string().meta({ description: "S3 bucket for Terraform state (created outside this app)." }),
-  region: z.string(),
-  keyPrefix: z.string().default(STATE_DEFAULTS.keyPrefix),
+  region: z.string().meta({ description: "Region of the state bucket." }),
+  keyPrefix: z
+    .string()
+    .default(STATE_DEFAULTS.keyPrefix)
+    .meta({ description: "State key is `<keyPrefix>/<stack>.tfstate`." }),
 });
 
 const Suppression = z
@@ -104,30 +111,39 @@ const Suppression = z
 
 export const RegionsConfigSchema = z
   .strictObject({
-    company: slug("company name"),
-    domain: slug("domain name"),
+    company: slug("company name").meta({ description: "First part of every name: `<company>-<domain>-<region code>-<env>`." }),
+    domain: slug("domain name").meta({ description: "Second part of every name (the business domain, e.g. data)." }),
     databricksAccountId: z
       .guid({ error: "expected the Databricks account id, a UUID" })
       .meta({ description: "Databricks account id (a UUID; not a secret)." }),
-    awsAccountId: z.string().regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id in quotes" }),
+    awsAccountId: z
+      .string()
+      .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id in quotes" })
+      .meta({ description: "AWS account the workspaces run in (quoted, 12 digits); scopes the cross-account policy." }),
     pricingTier: z
       .enum(["PREMIUM", "ENTERPRISE"])
       .default(ACCOUNT_DEFAULTS.pricingTier)
       .meta({ description: "Cluster policies and permissions need PREMIUM or above." }),
     costTags: CostTags,
     state: State.optional().meta({ description: "Remote state; absent means local state files." }),
-    network: Network.prefault({}),
+    network: Network.prefault({}).meta({ description: "Subnet sizes and the address pool for new regions." }),
     environments: z
       .record(environmentName, Environment)
       .meta({ description: "The environments every region gets, e.g. dev and prod." }),
-    regions: z.array(Region).min(1, { error: "expected at least one region" }),
+    regions: z
+      .array(Region)
+      .min(1, { error: "expected at least one region" })
+      .meta({ description: "One entry per AWS region; each gets a workspace per environment." }),
     groups: z.array(Group).default([]).meta({ description: "Account groups and their role in each environment." }),
     servicePrincipals: z
       .array(ServicePrincipal)
       .default([])
       .meta({ description: "Machine identities created once per workspace, e.g. airflow." }),
-    unityCatalog: UnityCatalog.prefault({}),
-    suppressions: z.array(Suppression).default([]),
+    unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
+    suppressions: z
+      .array(Suppression)
+      .default([])
+      .meta({ description: "Accepted exceptions to guardrail rules (README, Guardrails)." }),
   })
   .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { regionsJsonSchema, SCHEMA_FILE } from "../../tools/gen-schema";
+import { README_FILE, readmeWithFields, regionsJsonSchema, SCHEMA_FILE } from "../../tools/gen-schema";
 import { shippedRegionsText } from "../utils";
 
 describe("regions.schema.json: the editor schema comes from the same zod schema", () => {
@@ -16,5 +16,13 @@ describe("regions.schema.json: the editor schema comes from the same zod schema"
     const schema = JSON.parse(regionsJsonSchema());
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.costTags.required).toEqual(["CostCenter", "Project", "Team", "Owner"]);
+  });
+});
+
+describe("README field reference: generated from the same schema", () => {
+  test("the README lists every regions.yaml field (run `npm run gen:schema` after a schema change)", () => {
+    const readme = readFileSync(README_FILE, "utf8");
+    expect(readme).toBe(readmeWithFields(readme));
+    expect(readme).toContain("| `regions[].workspaces.<name>.vpcCidr` | string | required |");
   });
 });
