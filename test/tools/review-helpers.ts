@@ -1,0 +1,136 @@
+/**
+ * Builders for small synthetic cdktf.out folders shaped like cdktf 0.21 output: cdktf's "//" metadata,
+ * cross-stack references as sensitive outputs + `terraform_remote_state` data sources.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Io } from "../../tools/review/cli-support";
+
+export type Json = Record<string, unknown>;
+
+const made: string[] = [];
+
+export function tempDir(prefix = "review-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes `stacks/<name>/cdk.tf.json` for each stack and returns the folder. */
+export function writeSynth(stacks: Record<string, Json>, dir = tempDir()): string {
+  mkdirSync(join(dir, "stacks"), { recursive: true });
+  for (const [name, json] of Object.entries(stacks)) {
+    mkdirSync(join(dir, "stacks", name), { recursive: true });
+    writeFileSync(join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify(json, null, 2));
+  }
+  return dir;
+}
+
+/** cdktf adds this to every resource; the review must ignore it. */
+function withMetadata(stack: string, name: string, body: Json): Json {
+  return { "//": { metadata: { path: `${stack}/${name}`, uniqueId: name } }, ...body };
+}
+
+export interface StackParts {
+  readonly resources?: Record<string, Record<string, Json>>;
+  readonly data?: Record<string, Record<string, Json>>;
+  readonly outputs?: Record<string, Json>;
+  /** Stacks this one reads through `terraform_remote_state` (cdktf cross-stack references). */
+  readonly readsFrom?: readonly string[];
+  /** Where local-backend state files live; differs between two checkouts of the same app. */
+  readonly stateRoot?: string;
+}
+
+export function stack(name: string, parts: StackParts): Json {
+  const stateRoot = parts.stateRoot ?? "/state";
+  const resource: Json = {};
+  for (const [type, instances] of Object.entries(parts.resources ?? {})) {
+    resource[type] = Object.fromEntries(Object.entries(instances).map(([id, body]) => [id, withMetadata(name, id, body)]));
+  }
+  const data: Record<string, Json> = { ...(parts.data ?? {}) };
+  for (const source of parts.readsFrom ?? []) {
+    data.terraform_remote_state = {
+      ...(data.terraform_remote_state ?? {}),
+      [`cross-stack-reference-input-${source}`]: {
+        backend: "local",
+        config: { path: `${stateRoot}/terraform.${source}.tfstate` },
+        workspace: "${terraform.workspace}",
+      },
+    };
+  }
+  return {
+    "//": { metadata: { backend: "local", stackName: name, version: "0.21.0" } },
+    ...(Object.keys(data).length ? { data } : {}),
+    ...(parts.outputs ? { output: parts.outputs } : {}),
+    provider: { aws: [{ region: "us-east-1" }] },
+    resource,
+    terraform: { backend: { local: { path: `${stateRoot}/terraform.${name}.tfstate` } } },
+  };
+}
+
+/** `${data.terraform_remote_state.cross-stack-reference-input-<source>.outputs.<output>}` */
+export function crossStackRef(source: string, output: string): string {
+  return `\${data.terraform_remote_state.cross-stack-reference-input-${source}.outputs.${output}}`;
+}
+
+/** A cdktf cross-stack output: sensitive, named after the attribute it exports. */
+export function crossStackOutput(reference: string): Json {
+  return { sensitive: true, value: `\${${reference}}` };
+}
+
+export interface CapturedIo extends Io {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+export function captureIo(cwd = process.cwd()): CapturedIo {
+  let out = "";
+  let err = "";
+  return {
+    cwd,
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    out: () => out,
+    err: () => err,
+  };
+}
+
+const NODE_MODULES = resolve(import.meta.dirname, "../../node_modules");
+
+/**
+ * A throwaway git repository whose `main.ts` copies `stack.json` into `$CDKTF_OUTDIR/stacks/app/`,
+ * standing in for the real app (which may not exist yet). node_modules is linked so `npx tsx` runs.
+ */
+export function gitAppRepo(stackJson: Json): string {
+  const repo = tempDir("review-repo-");
+  const run = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
+  run("init", "-q", "-b", "main");
+  run("config", "user.email", "test@example.com");
+  run("config", "user.name", "review test");
+  writeFileSync(join(repo, ".gitignore"), "node_modules\n");
+  writeFileSync(
+    join(repo, "main.ts"),
+    [
+      'import { mkdirSync, readFileSync, writeFileSync } from "node:fs";',
+      'const out = `${process.env.CDKTF_OUTDIR}/stacks/app`;',
+      "mkdirSync(out, { recursive: true });",
+      'writeFileSync(`${out}/cdk.tf.json`, readFileSync("stack.json", "utf8"));',
+      "",
+    ].join("\n"),
+  );
+  writeFileSync(join(repo, "stack.json"), JSON.stringify(stackJson));
+  symlinkSync(NODE_MODULES, join(repo, "node_modules"), "dir");
+  run("add", ".gitignore", "main.ts", "stack.json");
+  run("commit", "-q", "-m", "v1");
+  return repo;
+}
+
+export function worktreeCount(repo: string): number {
+  return execFileSync("git", ["worktree", "list"], { cwd: repo, encoding: "utf8" }).trim().split("\n").length;
+}

@@ -1,0 +1,106 @@
+/**
+ * Compares two synthesized cdktf.out folders stack by stack and predicts what terraform will do to
+ * every resource: the `review` half of the plan-review tools (no terraform, no credentials, no state).
+ */
+import { formatChain } from "./chain";
+import { displayValue, formatAttributePath, SENSITIVE, UNKNOWN, looksSecret } from "./display";
+import { Evaluator, type Delta, type Evaluation } from "./evaluate";
+import { forcesReplacement } from "./force-new";
+import type { AttributeChange, Report, ResourceChange, StackReport } from "./report";
+import { loadSynthDir, type Block, type StackConfig, type Synth } from "./synth-dir";
+
+export const BLOCKED_BY_PREVENT_DESTROY = "blocked: terraform will refuse (prevent_destroy)";
+
+/** Reads both folders and compares them. Throws `UserError` naming a folder that cannot be read. */
+export function compareSynthDirs(baseDir: string, headDir: string): Report {
+  return compareSynths(loadSynthDir(baseDir), loadSynthDir(headDir));
+}
+
+export function compareSynths(base: Synth, head: Synth): Report {
+  const evaluator = new Evaluator(base, head);
+  const names = [...new Set([...base.keys(), ...head.keys()])].sort();
+  const stacks = names.map((name): StackReport => {
+    const before = base.get(name);
+    const after = head.get(name);
+    if (!before) return wholeStack(after!, "added");
+    if (!after) return wholeStack(before, "removed");
+    return compareStack(evaluator, before, after);
+  });
+  return { source: "synth-diff", stacks };
+}
+
+function resources(stack: StackConfig): Block[] {
+  return [...stack.blocks.values()].filter((block) => block.kind === "resource");
+}
+
+function wholeStack(stack: StackConfig, status: "added" | "removed"): StackReport {
+  const changes = resources(stack).map((block): ResourceChange => {
+    if (status === "added") return created(stack.name, block);
+    // Destroying a whole workspace stack runs `terraform destroy` on its last configuration, with
+    // its prevent_destroy flags still in place.
+    return {
+      stack: stack.name, address: block.key, type: block.type, action: "delete", attributes: [],
+      reasons: ["stack removed: its workspace is destroyed"],
+      ...(block.preventDestroy ? { blocked: BLOCKED_BY_PREVENT_DESTROY } : {}),
+    };
+  });
+  return { name: stack.name, status, changes, unchanged: 0 };
+}
+
+function created(stack: string, block: Block): ResourceChange {
+  return { stack, address: block.key, type: block.type, action: "create", attributes: [], reasons: [] };
+}
+
+function compareStack(evaluator: Evaluator, before: StackConfig, after: StackConfig): StackReport {
+  const changes: ResourceChange[] = [];
+  let unchanged = 0;
+  const keys = [...new Set([...resources(before), ...resources(after)].map((block) => block.key))].sort();
+  for (const key of keys) {
+    const old = before.blocks.get(key);
+    const now = after.blocks.get(key);
+    if (!old) {
+      changes.push(created(after.name, now!));
+    } else if (!now) {
+      changes.push(removedBlock(after.name, old));
+    } else {
+      const evaluation = evaluator.evaluate(after.name, key);
+      if (evaluation.action === "none") unchanged++;
+      else changes.push(changed(after.name, now, evaluation));
+    }
+  }
+  const status = changes.length ? "changed" : "unchanged";
+  return { name: after.name, status, changes, unchanged };
+}
+
+function removedBlock(stack: string, block: Block): ResourceChange {
+  const reasons = ["removed from the configuration"];
+  // prevent_destroy lives in the block: once the block is gone terraform no longer sees it
+  // (terraform docs, lifecycle meta-argument), so this deletion is NOT blocked. Say so loudly.
+  if (block.preventDestroy) reasons.push("prevent_destroy was set, but it was removed with the block: terraform WILL destroy it");
+  return { stack, address: block.key, type: block.type, action: "delete", attributes: [], reasons };
+}
+
+function changed(stack: string, block: Block, evaluation: Evaluation): ResourceChange {
+  const destructive = evaluation.action === "replace" || evaluation.action === "maybe-replace";
+  const reasons = [...evaluation.reasons];
+  if (destructive && evaluation.chain.length > 1) reasons.unshift(`replaced because ${formatChain(evaluation.chain)}`);
+  return {
+    stack,
+    address: block.key,
+    type: block.type,
+    action: evaluation.action === "none" ? "update" : evaluation.action,
+    attributes: evaluation.deltas.map((delta) => attributeChange(delta, evaluation)),
+    reasons,
+    ...(destructive && block.preventDestroy ? { blocked: BLOCKED_BY_PREVENT_DESTROY } : {}),
+  };
+}
+
+function attributeChange(delta: Delta, evaluation: Evaluation): AttributeChange {
+  const secret = looksSecret(delta.path);
+  return {
+    path: formatAttributePath(delta.path),
+    before: displayValue(delta.path, delta.before),
+    after: delta.direct ? displayValue(delta.path, delta.after) : secret ? SENSITIVE : UNKNOWN,
+    forcesReplacement: delta.forcing === true || (evaluation.rule !== undefined && forcesReplacement(evaluation.rule, delta.path)),
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * Predicts, for a block present in both synths, which of its arguments change and whether that
+ * replaces it, following references so a replacement upstream reaches everything built on it.
+ *
+ * The model (kept simple on purpose; terraform's own plan is the authority, see plan-summary):
+ * - An argument changes when its configuration text changes, or when a reference inside it resolves to
+ *   a value that changes.
+ * - A replaced resource gets new computed attributes (id, arn, …): references to them change. A
+ *   configured attribute of a replaced or updated resource changes only if its own value changes.
+ * - A data source whose inputs changed is re-read: what it returns is "known after apply", so a
+ *   reference to it may change (uncertain: a force-new argument fed by it gives "may be replaced").
+ * - A cross-stack reference (`terraform_remote_state` … `outputs.X`) follows the output X of the stack
+ *   the data source reads, so a replacement in one stack reaches the next.
+ */
+import diff from "microdiff";
+import { isDeepStrictEqual } from "node:util";
+import { displayValue, formatAttributePath, type PathSegment } from "./display";
+import type { Link } from "./chain";
+import { forceNewRule, forcesReplacement, type ForceNewRule } from "./force-new";
+import { leaves, referencesIn, type Reference } from "./references";
+import type { Block, Synth } from "./synth-dir";
+
+export interface Delta {
+  readonly path: readonly PathSegment[];
+  readonly before: unknown;
+  readonly after: unknown;
+  /** The configuration text itself changed (false: a referenced value changes). */
+  readonly direct: boolean;
+  /** False when the change is only possible (fed by a re-read data source or a maybe-replaced resource). */
+  readonly certain: boolean;
+  /** For a referenced change: how the value comes to change. */
+  readonly chain: readonly Link[];
+  /** Forces replacement on its own (a switched rule source), whatever the table says of its path. */
+  readonly forcing?: boolean;
+}
+
+export interface Evaluation {
+  readonly action: "none" | "update" | "replace" | "maybe-replace";
+  readonly deltas: readonly Delta[];
+  /** For replace / maybe-replace: from the origin to this block. */
+  readonly chain: readonly Link[];
+  readonly reasons: readonly string[];
+  readonly rule: ForceNewRule | undefined;
+}
+
+interface ValueChange {
+  readonly certain: boolean;
+  readonly chain: readonly Link[];
+}
+
+const NO_CHANGE: Evaluation = { action: "none", deltas: [], chain: [], reasons: [], rule: undefined };
+
+export class Evaluator {
+  private readonly memo = new Map<string, Evaluation | "pending">();
+
+  constructor(
+    private readonly base: Synth,
+    private readonly head: Synth,
+  ) {}
+
+  /** The evaluation of `key` in `stack`; the block must exist on both sides. */
+  evaluate(stack: string, key: string): Evaluation {
+    const id = `${stack}\u0000${key}`;
+    const known = this.memo.get(id);
+    // A reference cycle cannot be applied by terraform either; break it instead of recursing forever.
+    if (known === "pending") return NO_CHANGE;
+    if (known) return known;
+    this.memo.set(id, "pending");
+    const result = this.compute(stack, key);
+    this.memo.set(id, result);
+    return result;
+  }
+
+  private block(synth: Synth, stack: string, key: string): Block | undefined {
+    return synth.get(stack)?.blocks.get(key);
+  }
+
+  private compute(stack: string, key: string): Evaluation {
+    const before = this.block(this.base, stack, key);
+    const after = this.block(this.head, stack, key);
+    if (!before || !after) return NO_CHANGE;
+    const deltas = this.deltas(stack, before, after);
+    if (after.kind !== "resource") return { ...NO_CHANGE, action: deltas.length ? "update" : "none", deltas };
+    return classify(stack, after, before, deltas);
+  }
+
+  private deltas(stack: string, before: Block, after: Block): Delta[] {
+    // The remote-state config holds the other stack's backend (for a local backend, an absolute path
+    // that differs between two checkouts): what matters is which stack it reads.
+    const direct: Delta[] =
+      after.type === "terraform_remote_state"
+        ? this.remoteStateMoved(before, after)
+        : diff(before.body as Record<string, unknown>, after.body as Record<string, unknown>).map((d) => ({
+            path: d.path,
+            before: d.type === "CREATE" ? undefined : d.oldValue,
+            after: d.type === "REMOVE" ? undefined : d.value,
+            direct: true,
+            certain: true,
+            chain: [],
+          }));
+    const referenced: Delta[] = [];
+    for (const leaf of leaves(after.body)) {
+      if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
+      const covered = [...direct, ...referenced].some((d) => isPrefix(d.path, leaf.path));
+      if (covered) continue;
+      const changes = referencesIn(leaf.value)
+        .map((reference) => this.referenceChange(stack, reference))
+        .filter((change): change is ValueChange => change !== undefined);
+      const change = changes.find((c) => c.certain) ?? changes[0];
+      if (change) referenced.push({ path: leaf.path, before: leaf.value, after: undefined, direct: false, ...change });
+    }
+    return [...direct, ...referenced];
+  }
+
+  private remoteStateMoved(before: Block, after: Block): Delta[] {
+    const from = resolveRemoteState(this.base, before);
+    const to = resolveRemoteState(this.head, after);
+    if (from !== undefined && from === to) return [];
+    if (from === undefined && to === undefined && isDeepStrictEqual(before.body, after.body)) return [];
+    return [{ path: ["config"], before: from ?? before.body.config, after: to ?? after.body.config, direct: true, certain: true, chain: [] }];
+  }
+
+  private referenceChange(stack: string, reference: Reference): ValueChange | undefined {
+    const upstream = this.block(this.head, stack, reference.key);
+    if (!upstream) return undefined;
+    // Referring to something new: the referencing text changed too, and that delta already covers it.
+    if (!this.block(this.base, stack, reference.key)) return undefined;
+    if (reference.kind === "remote-state") return this.remoteOutputChange(stack, upstream, reference.output);
+    const evaluation = this.evaluate(stack, reference.key);
+    if (reference.kind === "local") return fromDeltas(stack, upstream, evaluation.deltas);
+    if (reference.kind === "data") {
+      const change = fromDeltas(stack, upstream, evaluation.deltas);
+      return change && { ...change, certain: false };
+    }
+    if (Object.hasOwn(upstream.body, reference.attribute)) {
+      const own = evaluation.deltas.filter((d) => d.path[0] === reference.attribute);
+      return fromDeltas(stack, upstream, own);
+    }
+    if (evaluation.action === "replace" || evaluation.action === "maybe-replace") {
+      return { certain: evaluation.action === "replace", chain: evaluation.chain };
+    }
+    return undefined;
+  }
+
+  private remoteOutputChange(stack: string, dataBlock: Block, output: string): ValueChange | undefined {
+    const source = resolveRemoteState(this.head, dataBlock);
+    if (source === undefined || !this.block(this.base, source, `output.${output}`)) {
+      // Unknown source stack: fall back to "its inputs changed".
+      const change = fromDeltas(stack, dataBlock, this.evaluate(stack, dataBlock.key).deltas);
+      return change && { ...change, certain: false };
+    }
+    const outputBlock = this.block(this.head, source, `output.${output}`);
+    if (!outputBlock) return undefined;
+    return fromDeltas(source, outputBlock, this.evaluate(source, outputBlock.key).deltas);
+  }
+}
+
+/** `a.b` is a prefix of `a.b.c`. */
+function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+}
+
+function detailOf(delta: Delta): string {
+  const path = formatAttributePath(delta.path);
+  if (!delta.direct) return path;
+  return `${path} ${displayValue(delta.path, delta.before)}→${displayValue(delta.path, delta.after)}`;
+}
+
+/** How a change of `deltas` inside `block` reaches whoever refers to it. */
+function fromDeltas(stack: string, block: Block, deltas: readonly Delta[]): ValueChange | undefined {
+  const delta = deltas.find((d) => d.certain) ?? deltas[0];
+  if (!delta) return undefined;
+  const address = block.kind === "output" ? `output.${block.name}` : block.key;
+  const link: Link = { stack, address, detail: detailOf(delta) };
+  return { certain: delta.certain, chain: delta.direct ? [link] : [...delta.chain, link] };
+}
+
+function switched(rule: ForceNewRule, before: Block, after: Block): Delta | undefined {
+  const setIn = (block: Block) => (rule.replaceOnSwitch ?? []).filter((name) => block.body[name] !== undefined).join(",");
+  const from = setIn(before);
+  const to = setIn(after);
+  if (from === to) return undefined;
+  return { path: [to || from], before: from || undefined, after: to || undefined, direct: true, certain: true, chain: [], forcing: true };
+}
+
+function classify(stack: string, after: Block, before: Block, deltas: Delta[]): Evaluation {
+  const rule = forceNewRule(after.type);
+  const base = { deltas, rule, reasons: [] as string[] };
+  if (!rule) {
+    if (!deltas.length) return { ...base, action: "none", chain: [] };
+    const first = deltas[0];
+    return {
+      ...base,
+      action: "maybe-replace",
+      chain: originChain(stack, after, first),
+      reasons: [`${after.type} is not in the force-new table (tools/review/force-new.ts): any change may replace it`],
+    };
+  }
+  const switchDelta = switched(rule, before, after);
+  const forcing = [...(switchDelta ? [switchDelta] : []), ...deltas.filter((d) => forcesReplacement(rule, d.path))];
+  const certain = forcing.find((d) => d.certain && d.direct) ?? forcing.find((d) => d.certain);
+  const chosen = certain ?? forcing[0];
+  const reasons = rule.note && chosen ? [`note: ${rule.note}`] : [];
+  if (chosen) {
+    const action = certain ? "replace" : "maybe-replace";
+    if (!certain) reasons.unshift("fed by a value that is only known after apply");
+    return { ...base, deltas: switchDelta ? [switchDelta, ...deltas] : deltas, action, chain: originChain(stack, after, chosen), reasons };
+  }
+  return { ...base, action: deltas.length ? "update" : "none", chain: [] };
+}
+
+function originChain(stack: string, block: Block, delta: Delta): Link[] {
+  const link: Link = { stack, address: block.key, detail: detailOf(delta) };
+  return delta.direct ? [link] : [...delta.chain, link];
+}
+
+/** The stack a `terraform_remote_state` data source reads: the one whose backend matches, else by cdktf's name. */
+export function resolveRemoteState(synth: Synth, block: Block): string | undefined {
+  const backend = block.body.backend;
+  if (typeof backend === "string") {
+    for (const stack of synth.values()) {
+      const config = stack.backend?.[backend];
+      if (config !== undefined && isDeepStrictEqual(config, block.body.config ?? {})) return stack.name;
+    }
+  }
+  const byName = /^cross-stack-reference-input-(.+)$/.exec(block.name);
+  return byName && synth.has(byName[1]) ? byName[1] : undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * The PR comment both tools post: a verdict first, then what will be destroyed and why, then counts per
+ * stack, then every change folded away. Shared by `review` and `plan-summary` so a reviewer reads one
+ * format whichever produced it.
+ */
+import { COMMENT_LIMIT, fitUnits } from "./budget";
+import {
+  countChanges, destructiveChanges, sortChanges, allChanges,
+  type ChangeCounts, type Report, type ResourceChange, type StackReport,
+} from "./report";
+
+const TABLE_CAP = 12_000;
+const MIN_DETAILS = 2_000;
+const FOOTER_RESERVE = 400;
+const ATTRIBUTES_PER_RESOURCE = 20;
+
+/** Inline code that survives any value: backticks and newlines cannot break out of it. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\s*\n\s*/g, " ")}\``;
+}
+
+/** For HTML contexts (`<summary>`), where markdown code spans do not render. */
+function htmlCode(text: string): string {
+  return `<code>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</code>`;
+}
+
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
+}
+
+function countsPhrase(counts: ChangeCounts): string {
+  const parts = [
+    counts.create && `${counts.create} to add`,
+    counts.update && `${counts.update} to change`,
+    counts.replace && `${counts.replace} to replace`,
+    counts["maybe-replace"] && `${counts["maybe-replace"]} that may be replaced`,
+    counts.delete && `${counts.delete} to delete`,
+    counts.forget && `${counts.forget} to forget`,
+    counts.read && `${counts.read} to read`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "no changes";
+}
+
+function headline(report: Report): string {
+  const counts = countChanges(allChanges(report));
+  const destructive = destructiveChanges(report);
+  const blocked = destructive.filter((change) => change.blocked).length;
+  const verdict = destructive.length
+    ? `## 🔴 Plan review: DESTRUCTIVE: ${countsPhrase(counts)}`
+    : `## 🟢 Plan review: nothing destroyed: ${countsPhrase(counts)}`;
+  const origin = report.source === "synth-diff"
+    ? "_Predicted from two synthesized cdktf.out folders and the provider force-new table; `terraform plan` is the authority._"
+    : "_From terraform plans (`terraform show -json`)._";
+  const lines = [verdict, "", origin];
+  if (blocked) lines.push("", `> ⛔ ${plural(blocked, "change")} will stop the apply: terraform refuses to destroy a resource with \`prevent_destroy\`.`);
+  return `${lines.join("\n")}\n`;
+}
+
+function attributeLine(attribute: ResourceChange["attributes"][number]): string {
+  const forces = attribute.forcesReplacement ? " (forces replacement)" : "";
+  return `  - ${code(attribute.path)}: ${code(attribute.before)} → ${code(attribute.after)}${forces}`;
+}
+
+function changeUnit(change: ResourceChange, onlyForcing: boolean): string {
+  const lines = [`- **${change.action}** ${code(change.stack)} ${code(change.address)}`];
+  const forcing = change.attributes.filter((a) => a.forcesReplacement);
+  const shown = onlyForcing ? (forcing.length ? forcing : change.attributes.slice(0, 3)) : change.attributes;
+  for (const attribute of shown.slice(0, ATTRIBUTES_PER_RESOURCE)) lines.push(attributeLine(attribute));
+  if (shown.length > ATTRIBUTES_PER_RESOURCE) lines.push(`  - … ${shown.length - ATTRIBUTES_PER_RESOURCE} more attributes`);
+  for (const reason of change.reasons) lines.push(`  - ${reason}`);
+  if (change.blocked) lines.push(`  - ⛔ ${change.blocked}`);
+  return lines.join("\n");
+}
+
+function destructiveSection(report: Report, cap: number): { text: string; omitted: number } {
+  const changes = sortChanges(destructiveChanges(report));
+  if (!changes.length) return { text: "", omitted: 0 };
+  const title = "\n### Destroyed or replaced\n\n";
+  const fitted = fitUnits(changes.map((c) => changeUnit(c, true)), cap - title.length, (n) => `- … ${plural(n, "more destructive change")} not shown`);
+  return { text: title + fitted.text, omitted: fitted.omitted };
+}
+
+function tableSection(report: Report): { text: string; omitted: number } {
+  const title = "\n### Per stack\n\n| Stack | Status | Add | Change | Replace | Delete | Unchanged |\n|---|---|---:|---:|---:|---:|---:|\n";
+  const rows = report.stacks.map((stack) => {
+    const c = countChanges(stack.changes);
+    const replace = c.replace + c["maybe-replace"];
+    return `| ${code(stack.name)} | ${stack.status} | ${c.create} | ${c.update} | ${replace} | ${c.delete} | ${stack.unchanged} |`;
+  });
+  const fitted = fitUnits(rows, TABLE_CAP - title.length, (n) => `| … ${plural(n, "more stack")} | | | | | | |`);
+  return { text: title + fitted.text, omitted: fitted.omitted };
+}
+
+function detailsSection(stacks: readonly StackReport[], cap: number): { text: string; omitted: number } {
+  const withChanges = stacks.filter((stack) => stack.changes.length);
+  if (!withChanges.length) return { text: "", omitted: 0 };
+  let text = "\n### All changes\n\n";
+  let omitted = 0;
+  for (const stack of withChanges) {
+    const open = `<details><summary>${htmlCode(stack.name)}: ${plural(stack.changes.length, "change")} (${stack.status})</summary>\n\n`;
+    const close = "\n</details>\n";
+    const room = cap - text.length - open.length - close.length;
+    if (room < 200) {
+      omitted += stack.changes.length;
+      continue;
+    }
+    const fitted = fitUnits(sortChanges(stack.changes).map((c) => changeUnit(c, false)), room, (n) => `- … ${plural(n, "more change")} not shown`);
+    omitted += fitted.omitted;
+    text += open + fitted.text + close;
+  }
+  return { text, omitted };
+}
+
+/** GitHub-flavoured markdown for a PR comment, always under `COMMENT_LIMIT` characters. */
+export function renderMarkdown(report: Report): string {
+  const head = headline(report);
+  const table = tableSection(report);
+  const destructiveCap = COMMENT_LIMIT - head.length - table.text.length - MIN_DETAILS - FOOTER_RESERVE;
+  const destructive = destructiveSection(report, destructiveCap);
+  const detailsCap = COMMENT_LIMIT - head.length - table.text.length - destructive.text.length - FOOTER_RESERVE;
+  const details = detailsSection(report.stacks, detailsCap);
+  const omitted = destructive.omitted + details.omitted + table.omitted;
+  const footer = omitted
+    ? `\n> ✂️ Cut to stay under GitHub's 65,536-character comment limit: ${plural(omitted, "entry", "entries")} not shown. Run with \`--format json\` for everything.\n`
+    : "";
+  const markdown = head + destructive.text + table.text + details.text + footer;
+  // The caps above already hold; this guards the limit against a future section nobody budgeted.
+  return markdown.length <= COMMENT_LIMIT ? markdown : `${markdown.slice(0, COMMENT_LIMIT - 60)}\n\n> ✂️ Cut at the comment limit.\n`;
+}
