@@ -37,3 +37,11 @@ export const GROUP_DEFAULTS = {
   /** Groups normally come from the identity provider by SCIM; creating them again collides. */
   source: "scim",
 } as const;
+
+/** Cluster caps for an environment that sets none: small, short-lived, general-purpose. */
+export const CLUSTER_DEFAULTS = {
+  maxWorkers: 8,
+  maxDbusPerHour: 20,
+  autoterminationMinutes: { default: 30, max: 120 },
+  instanceTypes: ["m6i.xlarge", "m6i.2xlarge"],
+} as const;

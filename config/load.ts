@@ -2,10 +2,12 @@
  * load → validate: the one way into a typed `RegionsConfig`. Every problem in the file is collected
  * (syntax, shape, cross-field checks) and reported together, one line each, before anything is built.
  */
-import { RegionsConfigSchema, type RegionsConfig } from "./schema";
-import { parseConfigSource, readConfigFile, type ConfigSource } from "./source";
+import { RegionsConfigSchema, type RegionsConfig, type RegionsFile } from "./schema";
+import { formatProblems, formatSyntaxProblems, parseConfigSource, readConfigFile } from "./source";
+import { loadPolicyFiles, type ReadText } from "./policy-files";
 import { schemaProblems } from "./schema-problems";
 import { ConfigError, formatPath, type ConfigProblem } from "./problems";
+import { checkCompute } from "./checks/compute";
 import { checkEnvironments } from "./checks/environments";
 import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
@@ -13,33 +15,38 @@ import { checkNetwork } from "./checks/network";
 import { checkRegions } from "./checks/regions";
 
 /** Cross-field rules, run once the shape is right. */
-export const CONFIG_CHECKS: readonly ((config: RegionsConfig) => ConfigProblem[])[] = [
+export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
   checkRegions,
   checkEnvironments,
   checkNetwork,
   checkNameLengths,
   checkIdentity,
+  checkCompute,
 ];
 
 export type ValidationResult =
   | { readonly ok: true; readonly config: RegionsConfig }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-export function validateRegionsText(file: string, text: string): ValidationResult {
+/**
+ * Validates the text of a regions file and the cluster policy files it references (read with
+ * `readText`, relative to the regions file's folder).
+ */
+export function validateRegionsText(file: string, text: string, readText?: ReadText): ValidationResult {
   const { source, syntaxProblems } = parseConfigSource(file, text);
-  if (syntaxProblems.length) {
-    return { ok: false, errors: syntaxProblems.map((p) => `${file}:${p.line}:${p.col} ${p.message}`) };
-  }
+  if (syntaxProblems.length) return { ok: false, errors: formatSyntaxProblems(file, syntaxProblems) };
   const parsed = RegionsConfigSchema.safeParse(source.data, { reportInput: true });
   if (parsed.success) {
     const problems = runChecks(parsed.data);
-    return problems.length ? { ok: false, errors: formatProblems(source, problems) } : { ok: true, config: parsed.data };
+    if (problems.length) return { ok: false, errors: formatProblems(source, problems) };
+    const policies = loadPolicyFiles(parsed.data, source, readText);
+    return policies.ok ? { ok: true, config: { ...parsed.data, clusterPolicies: policies.policies } } : policies;
   }
   const shapeProblems = schemaProblems(parsed.error.issues, RegionsConfigSchema, source.data);
   return { ok: false, errors: formatProblems(source, [...shapeProblems, ...bestEffortChecks(source.data, shapeProblems)]) };
 }
 
-function runChecks(config: RegionsConfig): ConfigProblem[] {
+function runChecks(config: RegionsFile): ConfigProblem[] {
   return CONFIG_CHECKS.flatMap((check) => check(config));
 }
 
@@ -54,7 +61,7 @@ function bestEffortChecks(data: unknown, shapeProblems: readonly ConfigProblem[]
   const overlaps = (path: string) => covered.some((other) => path.startsWith(other) || other.startsWith(path));
   return CONFIG_CHECKS.flatMap((check) => {
     try {
-      return check(salvaged as RegionsConfig).filter((problem) => !overlaps(formatPath(problem.path)));
+      return check(salvaged as RegionsFile).filter((problem) => !overlaps(formatPath(problem.path)));
     } catch {
       return [];
     }
@@ -70,13 +77,6 @@ function withValidSectionsParsed(data: unknown): unknown {
     return [key, parsed.success ? parsed.data : raw[key]];
   });
   return { ...raw, ...Object.fromEntries(sections) };
-}
-
-function formatProblems(source: ConfigSource, problems: readonly ConfigProblem[]): string[] {
-  return problems
-    .map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }))
-    .sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col)
-    .map(({ problem, at }) => `${source.file}:${at.line}:${at.col} ${formatPath(problem.path)}: ${problem.message}`);
 }
 
 /** Reads and validates `file`; throws one `ConfigError` listing every problem. */

@@ -24,7 +24,7 @@ function toProblems(issue: Issue, root: AnySchema, data: unknown): ConfigProblem
   const found = describeValue(valueAt(data, path));
   switch (issue.code) {
     case "unrecognized_keys": {
-      const allowed = allowedKeys(root, path);
+      const allowed = allowedKeys(root, path, data);
       return issue.keys.map((key) => ({
         path: [...path, key],
         atKey: true,
@@ -66,13 +66,28 @@ function valueAt(data: unknown, path: ConfigPath): unknown {
 }
 
 /** The keys the schema accepts at `path`, for "did you mean" hints on unknown keys. */
-function allowedKeys(root: AnySchema, path: ConfigPath): string[] {
+function allowedKeys(root: AnySchema, path: ConfigPath, data: unknown): string[] {
   let schema: AnySchema | undefined = root;
+  let value = data;
   for (const segment of path) {
-    schema = schema && childSchema(unwrap(schema), segment);
+    schema = schema && childSchema(pickOption(unwrap(schema), value), segment);
+    value = valueAt(value, [segment]);
   }
-  const def = schema && unwrap(schema)._zod.def;
+  const def = schema && pickOption(unwrap(schema), value)._zod.def;
   return def?.type === "object" ? Object.keys((def as z.core.$ZodObjectDef).shape) : [];
+}
+
+/** For a discriminated union, the option the data's discriminator selects. */
+function pickOption(schema: AnySchema, value: unknown): AnySchema {
+  const def = schema._zod.def as { type: string; options?: AnySchema[]; discriminator?: string };
+  if (def.type !== "union" || !def.options || !def.discriminator) return schema;
+  const tag = valueAt(value, [def.discriminator]);
+  const option = def.options.find((candidate) => {
+    const shape = (candidate._zod.def as { shape?: Record<string, AnySchema> }).shape;
+    const literal = shape?.[def.discriminator!]?._zod.def as { values?: unknown[] } | undefined;
+    return literal?.values?.includes(tag);
+  });
+  return option ?? schema;
 }
 
 function unwrap(schema: AnySchema): AnySchema {

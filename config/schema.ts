@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "./defaults";
 import { Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
+import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./schema-compute";
+import type { ClusterType, PolicyDefinition } from "../lib/cluster-policy";
 
 const slug = (what: string) =>
   z
@@ -46,6 +48,7 @@ const Environment = z.strictObject({
     .boolean()
     .default(ENVIRONMENT_DEFAULTS.protected)
     .meta({ description: "prevent_destroy on the workspace: terraform refuses any plan that deletes it." }),
+  clusters: ClusterLimits.prefault({}),
 });
 
 const Workspace = z.strictObject({
@@ -139,6 +142,12 @@ export const RegionsConfigSchema = z
       .array(ServicePrincipal)
       .default([])
       .meta({ description: "Machine identities created once per workspace, e.g. airflow." }),
+    clusterPolicies: z
+      .array(ClusterPolicy)
+      .default([])
+      .meta({ description: "Cluster policies created in every workspace, from JSON files under policies/." }),
+    warehouses: z.array(Warehouse).default([]).meta({ description: "SQL warehouses created in every workspace." }),
+    usageLogs: UsageLogs.prefault({}).meta({ description: "Billable-usage and audit log delivery (account stack)." }),
     unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
     suppressions: z
       .array(Suppression)
@@ -147,9 +156,26 @@ export const RegionsConfigSchema = z
   })
   .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
 
-export type RegionsConfig = Readonly<z.output<typeof RegionsConfigSchema>>;
+/** regions.yaml as written, with defaults applied; what the `check…` functions see. */
+export type RegionsFile = Readonly<z.output<typeof RegionsConfigSchema>>;
+export type ClusterPolicyEntry = RegionsFile["clusterPolicies"][number];
+
+/** A cluster policy entry with its definition file read and checked. */
+export interface ClusterPolicyConfig extends ClusterPolicyEntry {
+  /** The policy file as reported in messages, e.g. `policies/job.json`. */
+  readonly path: string;
+  readonly description: string;
+  readonly definition: PolicyDefinition;
+  readonly clusterType: ClusterType;
+}
+
+/** The validated configuration everything downstream builds from. */
+export type RegionsConfig = Readonly<Omit<RegionsFile, "clusterPolicies"> & { clusterPolicies: ClusterPolicyConfig[] }>;
 export type RegionEntry = RegionsConfig["regions"][number];
 export type EnvironmentSettings = RegionsConfig["environments"][string];
 export type GroupConfig = RegionsConfig["groups"][number];
 export type ServicePrincipalConfig = RegionsConfig["servicePrincipals"][number];
 export type EntitlementsConfig = GroupConfig["entitlements"];
+export type ClusterLimitsConfig = EnvironmentSettings["clusters"];
+export type WarehouseConfig = RegionsConfig["warehouses"][number];
+export type PrincipalsConfig = ClusterPolicyEntry["canUse"];

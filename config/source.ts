@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import type { ConfigPath } from "./problems";
+import { formatPath, type ConfigPath, type ConfigProblem } from "./problems";
 
 export interface ConfigSource {
   readonly file: string;
@@ -36,7 +36,7 @@ export function parseConfigSource(file: string, text: string): { source: ConfigS
   const syntaxProblems = doc.errors.map((error) => ({
     line: error.linePos?.[0].line ?? 1,
     col: error.linePos?.[0].col ?? 1,
-    message: `YAML syntax: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+    message: `${file.endsWith(".json") ? "JSON" : "YAML"} syntax: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
   }));
   const data = syntaxProblems.length ? undefined : doc.toJS({ maxAliasCount: 100 });
   const locate = (path: ConfigPath, atKey = false) => {
@@ -74,4 +74,17 @@ function keyText(key: unknown): string | undefined {
 
 function rangeStart(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[0];
+}
+
+/** Problems as `file:line:col path: message` lines, in file order. */
+export function formatProblems(source: ConfigSource, problems: readonly ConfigProblem[]): string[] {
+  return problems
+    .map((problem) => ({ problem, at: source.locate(problem.path, problem.atKey) }))
+    .sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col)
+    .map(({ problem, at }) => `${source.file}:${at.line}:${at.col} ${formatPath(problem.path)}: ${problem.message}`);
+}
+
+/** Syntax problems of a parsed source as lines. */
+export function formatSyntaxProblems(file: string, problems: readonly SyntaxProblem[]): string[] {
+  return problems.map((problem) => `${file}:${problem.line}:${problem.col} ${problem.message}`);
 }

@@ -54,6 +54,8 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     defaultSecurityGroup: `${workspace}-default-closed`,
     endpoint: (service: string) => `${workspace}-${service}`,
     flowLogGroup: `/vpc/${workspace}/flow-logs`,
+    clusterPolicy: (policy: string) => `${workspace}-${policy}`,
+    warehouse: (warehouse: string) => `${workspace}-${warehouse}`,
     /** Account-level service principal for a role such as `airflow`. */
     servicePrincipal: (role: string) => `${workspace}-${role}`,
     /** Where that principal's OAuth secret lives: only AWS Secrets Manager, never an output. */
@@ -76,6 +78,11 @@ export function accountResourceNames(key: AccountKey) {
   return {
     stack: `${prefix}-account`,
     metastore: (awsRegion: string) => `${prefix}-${regionCode(awsRegion)}`,
+    usageLogBucket: `${prefix}-usage-logs`,
+    logDeliveryRole: `${prefix}-log-delivery`,
+    logDeliveryCredentials: `${prefix}-log-delivery`,
+    logDeliveryStorage: `${prefix}-usage-logs`,
+    logDelivery: (kind: string) => `${prefix}-${kind}`,
   } as const;
 }
 

@@ -2,7 +2,7 @@
  * The typed regions become a flat list of workspaces, each with everything its stacks need already
  * derived: names, subnet layout, tags. Stacks and constructs read this, never the raw config.
  */
-import type { EnvironmentSettings, RegionsConfig } from "../config/schema";
+import type { EnvironmentSettings, RegionsConfig, RegionsFile } from "../config/schema";
 import { regionCode, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
 import { subnetLayout, type SubnetLayout } from "./network";
 
@@ -20,9 +20,12 @@ export interface WorkspaceSpec {
   readonly tags: Readonly<Record<string, string>>;
 }
 
-export function costTagsFor(config: RegionsConfig, environment: string, awsRegion: string): Record<string, string> {
+export function costTagsFor(config: Pick<RegionsFile, "costTags">, environment: string, awsRegion: string): Record<string, string> {
   return { ...config.costTags, Environment: environment, Region: awsRegion };
 }
+
+/** Tags of account-wide AWS resources (usage logs): shared by every environment. */
+export const SHARED_ENVIRONMENT = "shared";
 
 export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
   const environments = Object.keys(config.environments);

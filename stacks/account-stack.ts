@@ -3,13 +3,17 @@ import type { Construct } from "constructs";
 import type { RegionsConfig } from "../config/schema";
 import { AccountGroups } from "../constructs/account-groups";
 import { RegionalMetastore } from "../constructs/regional-metastore";
+import { UsageLogDelivery } from "../constructs/usage-log-delivery";
 import { accountResourceNames } from "../lib/naming";
-import { databricksAccountProvider } from "./providers";
+import { costTagsFor, SHARED_ENVIRONMENT } from "../lib/workspaces";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
+import { awsProvider, databricksAccountProvider } from "./providers";
 import { configureStateBackend } from "./state-backend";
 
 /**
- * Account-wide pieces every workspace stack builds on: the groups this project owns and one Unity
- * Catalog metastore per region. Workspace stacks read them by cross-stack reference.
+ * Account-wide pieces every workspace stack builds on: the groups this project owns, one Unity
+ * Catalog metastore per region, and usage/audit log delivery. Workspace stacks read them by
+ * cross-stack reference.
  */
 export class AccountStack extends TerraformStack {
   /** Ids of the groups created here; SCIM groups are looked up where they are used. */
@@ -20,7 +24,10 @@ export class AccountStack extends TerraformStack {
     const names = accountResourceNames(config);
     super(scope, names.stack);
     configureStateBackend(this, config.state, names.stack);
+    const logRegion = config.usageLogs.region ?? config.regions[0].region;
+    awsProvider(this, logRegion, costTagsFor(config, SHARED_ENVIRONMENT, logRegion));
     databricksAccountProvider(this, config.databricksAccountId);
+    new TimeProvider(this, "time");
 
     this.ownedGroupIds = new AccountGroups(this, "groups", { groups: config.groups }).groupIds;
     this.metastores = new Map(
@@ -33,6 +40,7 @@ export class AccountStack extends TerraformStack {
         }),
       ]),
     );
+    new UsageLogDelivery(this, "usage-logs", { names, databricksAccountId: config.databricksAccountId });
   }
 
   metastoreId(awsRegion: string): string {

@@ -1,6 +1,9 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { RegionsConfig } from "../config/schema";
+import type { PrincipalsConfig, RegionsConfig } from "../config/schema";
+import { ClusterPolicies } from "../constructs/cluster-policies";
+import type { Grantees } from "../constructs/grantees";
+import { SqlWarehouse } from "../constructs/sql-warehouse";
 import { roleIn } from "../constructs/workspace-access";
 import { WorkspaceEntitlements } from "../constructs/workspace-entitlements";
 import type { WorkspaceSpec } from "../lib/workspaces";
@@ -9,7 +12,7 @@ import { configureStateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
 /**
- * What lives inside one workspace (entitlements; later cluster policies and warehouses), applied
+ * What lives inside one workspace (entitlements, cluster policies, SQL warehouses), applied
  * through a provider whose host is the workspace URL. The provider guide asks to keep creating a
  * workspace and configuring it in separate configurations; the URL arrives by cross-stack reference.
  */
@@ -34,5 +37,33 @@ export class ConfigStack extends TerraformStack {
       entitlements: principal.entitlements,
     }));
     new WorkspaceEntitlements(this, "entitlements", { principals: [...groups, ...servicePrincipals] });
+
+    // A principal that is not assigned to this workspace cannot hold a permission in it: grants to
+    // a group whose role here is `none` are left out rather than failing the apply.
+    const assigned = new Set(groups.map((group) => group.name));
+    const grantees = (principals: PrincipalsConfig): Grantees => ({
+      groupNames: principals.groups.filter((group) => assigned.has(group)),
+      servicePrincipalApplicationIds: principals.servicePrincipals.map(
+        (name) => workspace.servicePrincipals.get(name)!.servicePrincipal.applicationId,
+      ),
+    });
+    new ClusterPolicies(this, "cluster-policies", {
+      names: spec.names,
+      policies: config.clusterPolicies,
+      enforcement: { tags: spec.tags, limits: spec.settings.clusters },
+      canUse: (policy) => grantees(policy.canUse),
+    });
+    for (const warehouse of config.warehouses) {
+      const sizing = warehouse.sizing[spec.environment];
+      new SqlWarehouse(this, `warehouse-${warehouse.name}`, {
+        name: spec.names.warehouse(warehouse.name),
+        clusterSize: sizing.clusterSize,
+        maxClusters: sizing.maxClusters,
+        autoStopMinutes: sizing.autoStopMinutes,
+        tags: spec.tags,
+        canUse: grantees(warehouse.permissions.canUse),
+        canManage: grantees(warehouse.permissions.canManage),
+      });
+    }
   }
 }

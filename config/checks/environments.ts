@@ -1,8 +1,8 @@
 import type { ConfigProblem } from "../problems";
-import type { RegionsConfig } from "../schema";
+import type { RegionsFile } from "../schema";
 
 /** Every region has exactly one workspace per configured environment, and no other. */
-export function checkEnvironments(config: RegionsConfig): ConfigProblem[] {
+export function checkEnvironments(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const configured = Object.keys(config.environments);
   if (configured.length === 0) {

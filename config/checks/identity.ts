@@ -1,12 +1,12 @@
 import type { ConfigProblem } from "../problems";
-import type { RegionsConfig } from "../schema";
+import type { RegionsFile } from "../schema";
 
 /**
  * Every reference to a group or environment resolves, and every name is defined once. A role
  * for an environment that does not exist would silently grant nothing; a missing group would fail
  * only at apply time, half-way through a workspace.
  */
-export function checkIdentity(config: RegionsConfig): ConfigProblem[] {
+export function checkIdentity(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const environments = Object.keys(config.environments);
   const groups = config.groups.map((group) => group.name);

@@ -1,10 +1,10 @@
 import { KNOWN_AWS_REGIONS } from "../aws-regions";
 import { limitedNames } from "../../lib/naming";
 import type { ConfigProblem } from "../problems";
-import type { RegionsConfig } from "../schema";
+import type { RegionsFile } from "../schema";
 
 /** Every derived name fits the service that carries it; checked before anything is created. */
-export function checkNameLengths(config: RegionsConfig): ConfigProblem[] {
+export function checkNameLengths(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   config.regions.forEach((entry, i) => {
     if (!KNOWN_AWS_REGIONS.includes(entry.region)) return;

@@ -1,6 +1,6 @@
 import { cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
 import type { ConfigPath, ConfigProblem } from "../problems";
-import type { RegionsConfig } from "../schema";
+import type { RegionsFile } from "../schema";
 
 /** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
 export const VPC_NETMASK = { min: 16, max: 25 } as const;
@@ -9,7 +9,7 @@ export const PRIVATE_SUBNET_NETMASK = { min: 17, max: 20 } as const;
 export const PUBLIC_SUBNET_NETMASK = { min: 24, max: 28 } as const;
 
 /** VPC CIDRs are well-formed, sized for Databricks, hold one large subnet per AZ, and never overlap. */
-export function checkNetwork(config: RegionsConfig): ConfigProblem[] {
+export function checkNetwork(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const { privateSubnetNetmask, publicSubnetNetmask, addressPool } = config.network;
   const privateOk = inRange(privateSubnetNetmask, PRIVATE_SUBNET_NETMASK);

@@ -1,9 +1,9 @@
 import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../aws-regions";
 import type { ConfigProblem } from "../problems";
-import type { RegionsConfig } from "../schema";
+import type { RegionsFile } from "../schema";
 
 /** Regions are real, offered by Databricks, listed once; AZs belong to their region, listed once. */
-export function checkRegions(config: RegionsConfig): ConfigProblem[] {
+export function checkRegions(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const firstIndex = new Map<string, number>();
   config.regions.forEach((entry, i) => {

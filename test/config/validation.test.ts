@@ -195,7 +195,12 @@ describe("loadRegionsConfig: reading the file", () => {
     const config = loadRegionsConfig("test/fixtures/minimal-regions.yaml");
     expect(config.pricingTier).toBe("PREMIUM");
     expect(config.network).toEqual({ privateSubnetNetmask: 18, publicSubnetNetmask: 26, flowLogRetentionDays: 90 });
-    expect(config.environments.dev).toEqual({ natGateways: "single", protected: false });
+    expect(config.environments.dev).toEqual({
+      natGateways: "single",
+      protected: false,
+      clusters: { maxWorkers: 8, maxDbusPerHour: 20, autoterminationMinutes: { default: 30, max: 120 }, instanceTypes: ["m6i.xlarge", "m6i.2xlarge"] },
+    });
+    expect([config.clusterPolicies, config.warehouses, config.groups, config.servicePrincipals]).toEqual([[], [], [], []]);
     expect(config.state).toBeUndefined();
   });
 });

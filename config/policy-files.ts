@@ -1,0 +1,79 @@
+/**
+ * Cluster policy files, read at the config boundary like regions.yaml itself: each is parsed with a
+ * line map, checked against the policy language, and merged with the enforced values for every
+ * workspace, so a policy that contradicts regions.yaml fails validation naming file and attribute.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { clusterTypeOf, CLUSTER_TYPES, enforcePolicy, PolicyFile } from "../lib/cluster-policy";
+import { costTagsFor } from "../lib/workspaces";
+import type { ConfigProblem } from "./problems";
+import type { ClusterPolicyConfig, RegionsFile } from "./schema";
+import { schemaProblems } from "./schema-problems";
+import { formatProblems, formatSyntaxProblems, parseConfigSource, type ConfigSource } from "./source";
+
+export type ReadText = (path: string) => string;
+
+const readUtf8: ReadText = (path) => readFileSync(path, "utf8");
+
+export function loadPolicyFiles(
+  config: RegionsFile,
+  regionsSource: ConfigSource,
+  readText: ReadText = readUtf8,
+): { ok: true; policies: ClusterPolicyConfig[] } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const policies: ClusterPolicyConfig[] = [];
+  config.clusterPolicies.forEach((entry, i) => {
+    const path = join(dirname(regionsSource.file), entry.file);
+    let text: string;
+    try {
+      text = readText(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === "ENOENT" ? "no such file" : String(error);
+      errors.push(...formatProblems(regionsSource, [{ path: ["clusterPolicies", i, "file"], message: `cannot read ${path}: ${reason}` }]));
+      return;
+    }
+    const result = checkPolicyFile(path, text, config);
+    if (result.ok) policies.push({ ...entry, path, ...result.policy });
+    else errors.push(...result.errors);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, policies };
+}
+
+function checkPolicyFile(path: string, text: string, config: RegionsFile) {
+  const { source, syntaxProblems } = parseConfigSource(path, text);
+  if (syntaxProblems.length) return { ok: false as const, errors: formatSyntaxProblems(path, syntaxProblems) };
+  const parsed = PolicyFile.safeParse(source.data, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false as const, errors: formatProblems(source, schemaProblems(parsed.error.issues, PolicyFile, source.data)) };
+  }
+  const { definition, description } = parsed.data;
+  const clusterType = clusterTypeOf(definition);
+  if (!clusterType) {
+    const found = definition.cluster_type ? JSON.stringify(definition.cluster_type) : "nothing";
+    const problem = {
+      path: ["definition", "cluster_type"],
+      message: `expected {"type":"fixed","value":one of ${CLUSTER_TYPES.join(", ")}}, found ${found}`,
+    };
+    return { ok: false as const, errors: formatProblems(source, [problem]) };
+  }
+  const conflicts = enforcementConflicts(definition, config);
+  if (conflicts.length) return { ok: false as const, errors: formatProblems(source, conflicts) };
+  return { ok: true as const, policy: { description, definition, clusterType } };
+}
+
+/** Conflicts with what regions.yaml enforces, in any workspace; each reported once. */
+function enforcementConflicts(definition: PolicyFile["definition"], config: RegionsFile): ConfigProblem[] {
+  const seen = new Map<string, ConfigProblem>();
+  for (const region of config.regions) {
+    for (const [environment, settings] of Object.entries(config.environments)) {
+      const tags = costTagsFor(config, environment, region.region);
+      for (const conflict of enforcePolicy(definition, { tags, limits: settings.clusters }).conflicts) {
+        const key = `${conflict.attribute}\n${conflict.message}`;
+        if (!seen.has(key)) seen.set(key, { path: ["definition", conflict.attribute], atKey: true, message: conflict.message });
+      }
+    }
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,40 @@
+import { Construct } from "constructs";
+import { Permissions } from "@cdktf/provider-databricks/lib/permissions";
+import { SqlEndpoint } from "@cdktf/provider-databricks/lib/sql-endpoint";
+import { accessControl, type Grantees } from "./grantees";
+
+export interface SqlWarehouseProps {
+  readonly name: string;
+  readonly clusterSize: string;
+  readonly maxClusters: number;
+  readonly autoStopMinutes: number;
+  /** Cost tags: they reach the warehouse's EC2 instances and the usage logs. */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly canUse: Grantees;
+  readonly canManage: Grantees;
+}
+
+/**
+ * A pro SQL warehouse in the workspace VPC, on spot where possible, stopped when idle, tagged,
+ * with CAN_USE / CAN_MANAGE grants (`databricks_permissions` is authoritative for the warehouse).
+ */
+export class SqlWarehouse extends Construct {
+  public readonly warehouse: SqlEndpoint;
+
+  constructor(scope: Construct, id: string, props: SqlWarehouseProps) {
+    super(scope, id);
+    this.warehouse = new SqlEndpoint(this, "warehouse", {
+      name: props.name,
+      clusterSize: props.clusterSize,
+      minNumClusters: 1,
+      maxNumClusters: props.maxClusters,
+      autoStopMins: props.autoStopMinutes,
+      warehouseType: "PRO",
+      enableServerlessCompute: false,
+      spotInstancePolicy: "COST_OPTIMIZED",
+      tags: { customTags: Object.entries(props.tags).map(([key, value]) => ({ key, value })) },
+    });
+    const grants = [...accessControl(props.canUse, "CAN_USE"), ...accessControl(props.canManage, "CAN_MANAGE")];
+    if (grants.length) new Permissions(this, "permissions", { sqlEndpointId: this.warehouse.id, accessControl: grants });
+  }
+}

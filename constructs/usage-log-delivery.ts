@@ -1,0 +1,87 @@
+import { Construct } from "constructs";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { DataDatabricksAwsAssumeRolePolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-assume-role-policy";
+import { MwsCredentials } from "@cdktf/provider-databricks/lib/mws-credentials";
+import { MwsLogDelivery } from "@cdktf/provider-databricks/lib/mws-log-delivery";
+import { MwsStorageConfigurations } from "@cdktf/provider-databricks/lib/mws-storage-configurations";
+import { Sleep } from "@cdktf/provider-time/lib/sleep";
+import type { AccountResourceNames } from "../lib/naming";
+import { ProtectedBucket } from "./protected-bucket";
+
+export interface UsageLogDeliveryProps {
+  readonly names: AccountResourceNames;
+  readonly databricksAccountId: string;
+}
+
+/** What Databricks delivers, where, in which format (docs: account log delivery). */
+export const LOG_DELIVERIES = [
+  { kind: "billable-usage", logType: "BILLABLE_USAGE", outputFormat: "CSV" },
+  { kind: "audit-logs", logType: "AUDIT_LOGS", outputFormat: "JSON" },
+] as const;
+
+/**
+ * Account-level billable-usage (CSV) and audit (JSON) logs, delivered into a protected bucket under
+ * their own prefixes, for spend reports sliced by the cost tags. A delivery configuration cannot be
+ * deleted, only disabled (and an account may have two enabled), so both are prevent_destroy.
+ */
+export class UsageLogDelivery extends Construct {
+  public readonly bucketName: string;
+
+  constructor(scope: Construct, id: string, props: UsageLogDeliveryProps) {
+    super(scope, id);
+    const { names } = props;
+    const bucket = new ProtectedBucket(this, "bucket", { bucketName: names.usageLogBucket }).bucket;
+    this.bucketName = names.usageLogBucket;
+
+    const trust = new DataDatabricksAwsAssumeRolePolicy(this, "trust", {
+      externalId: props.databricksAccountId,
+      forLogDelivery: true,
+    });
+    const role = new IamRole(this, "role", {
+      name: names.logDeliveryRole,
+      description: "Databricks log delivery: writes usage and audit logs into the usage-log bucket",
+      assumeRolePolicy: trust.json,
+    });
+    const permissions = new DataAwsIamPolicyDocument(this, "permissions", {
+      statement: [
+        { actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [bucket.arn] },
+        {
+          actions: ["s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:PutObjectAcl", "s3:AbortMultipartUpload"],
+          resources: [`${bucket.arn}/*`],
+        },
+      ],
+    });
+    const policy = new IamRolePolicy(this, "policy", { name: names.logDeliveryRole, role: role.id, policy: permissions.json });
+    // Same IAM propagation race as workspace credentials (provider issues #951, #1363).
+    const propagation = new Sleep(this, "iam-propagation", {
+      createDuration: "30s",
+      triggers: { role_arn: role.arn, policy: policy.policy },
+      dependsOn: [policy],
+    });
+    const credentials = new MwsCredentials(this, "credentials", {
+      credentialsName: names.logDeliveryCredentials,
+      roleArn: role.arn,
+      dependsOn: [propagation],
+    });
+    const storage = new MwsStorageConfigurations(this, "storage", {
+      accountId: props.databricksAccountId,
+      storageConfigurationName: names.logDeliveryStorage,
+      bucketName: bucket.bucket,
+    });
+    for (const delivery of LOG_DELIVERIES) {
+      new MwsLogDelivery(this, delivery.kind, {
+        accountId: props.databricksAccountId,
+        configName: names.logDelivery(delivery.kind),
+        credentialsId: credentials.credentialsId,
+        storageConfigurationId: storage.storageConfigurationId,
+        logType: delivery.logType,
+        outputFormat: delivery.outputFormat,
+        deliveryPathPrefix: delivery.kind,
+        status: "ENABLED",
+        lifecycle: { preventDestroy: true },
+      });
+    }
+  }
+}
