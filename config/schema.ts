@@ -49,6 +49,19 @@ const Environment = z.strictObject({
     .default(ENVIRONMENT_DEFAULTS.protected)
     .meta({ description: "prevent_destroy on the workspace: terraform refuses any plan that deletes it." }),
   clusters: ClusterLimits.prefault({}),
+  hardening: z
+    .strictObject({
+      customerManagedKeys: z
+        .boolean()
+        .optional()
+        .meta({ description: "KMS keys of our own for workspace storage and managed services; default: on where `protected` (prod)." }),
+      privateLink: z
+        .boolean()
+        .default(false)
+        .meta({ description: "Back-end PrivateLink: cluster traffic to the control plane (REST API, relay) stays on AWS." }),
+    })
+    .prefault({})
+    .meta({ description: "Security hardening of the environment's workspaces." }),
 });
 
 const Workspace = z.strictObject({

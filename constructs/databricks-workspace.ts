@@ -17,6 +17,16 @@ export interface DatabricksWorkspaceProps {
   readonly customTags: Readonly<Record<string, string>>;
   /** prevent_destroy: terraform refuses any plan that would delete or replace the workspace. */
   readonly protected: boolean;
+  /**
+   * Customer-managed key configuration ids.
+   * @default Databricks-managed keys
+   */
+  readonly keys?: { readonly managedServices: string; readonly storage: string };
+  /**
+   * Back-end PrivateLink endpoints (Databricks registration ids) and private access settings.
+   * @default no PrivateLink: cluster traffic to the control plane leaves through the NAT gateway
+   */
+  readonly privateLink?: { readonly restApiEndpointId: string; readonly relayEndpointId: string; readonly privateAccessSettingsId: string };
 }
 
 /** The network registration and the workspace itself (account-level objects). */
@@ -32,6 +42,10 @@ export class DatabricksWorkspace extends Construct {
       vpcId: props.vpcId,
       subnetIds: props.subnetIds,
       securityGroupIds: props.securityGroupIds,
+      vpcEndpoints: props.privateLink && {
+        restApi: [props.privateLink.restApiEndpointId],
+        dataplaneRelay: [props.privateLink.relayEndpointId],
+      },
     });
     this.workspace = new MwsWorkspaces(this, "workspace", {
       accountId: props.databricksAccountId,
@@ -43,6 +57,9 @@ export class DatabricksWorkspace extends Construct {
       storageConfigurationId: props.storageConfigurationId,
       networkId: this.network.networkId,
       customTags: { ...props.customTags },
+      managedServicesCustomerManagedKeyId: props.keys?.managedServices,
+      storageCustomerManagedKeyId: props.keys?.storage,
+      privateAccessSettingsId: props.privateLink?.privateAccessSettingsId,
       lifecycle: props.protected ? { preventDestroy: true } : undefined,
     });
   }

@@ -54,6 +54,11 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     defaultSecurityGroup: `${workspace}-default-closed`,
     endpoint: (service: string) => `${workspace}-${service}`,
     flowLogGroup: `/vpc/${workspace}/flow-logs`,
+    /** KMS key alias and Databricks key configuration per use: `managed-services` or `storage`. */
+    keyAlias: (use: string) => `alias/${workspace}-${use}`,
+    privateLinkSecurityGroup: `${workspace}-privatelink`,
+    privateLinkEndpoint: (service: string) => `${workspace}-${service}`,
+    privateAccessSettings: `${workspace}-private-access`,
     clusterPolicy: (policy: string) => `${workspace}-${policy}`,
     warehouse: (warehouse: string) => `${workspace}-${warehouse}`,
     /** Account-level service principal for a role such as `airflow`. */

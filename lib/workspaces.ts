@@ -16,6 +16,9 @@ export interface WorkspaceSpec {
   readonly availabilityZones: readonly string[];
   readonly vpcCidr: string;
   readonly subnets: SubnetLayout;
+  /** Customer-managed KMS keys for storage and managed services (default: on where protected). */
+  readonly customerManagedKeys: boolean;
+  readonly privateLink: boolean;
   /** Cost tags + Environment + Region: on every AWS resource, workspace, cluster and warehouse. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -38,6 +41,8 @@ export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
         names: workspaceResourceNames(key),
         environment,
         settings: config.environments[environment],
+        customerManagedKeys: config.environments[environment].hardening.customerManagedKeys ?? config.environments[environment].protected,
+        privateLink: config.environments[environment].hardening.privateLink,
         awsRegion: region.region,
         regionCode: regionCode(region.region),
         availabilityZones: region.availabilityZones,

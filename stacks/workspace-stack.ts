@@ -6,7 +6,9 @@ import type { WorkspaceSpec } from "../lib/workspaces";
 import { CrossAccountRole } from "../constructs/cross-account-role";
 import { DatabricksWorkspace } from "../constructs/databricks-workspace";
 import { RootBucket } from "../constructs/root-bucket";
+import { BackendPrivateLink } from "../constructs/backend-private-link";
 import { WorkspaceAccess } from "../constructs/workspace-access";
+import { WorkspaceKeys } from "../constructs/workspace-keys";
 import { WorkspaceServicePrincipal } from "../constructs/workspace-service-principal";
 import { MetastoreAssignment } from "@cdktf/provider-databricks/lib/metastore-assignment";
 import type { AccountStack } from "./account-stack";
@@ -54,6 +56,25 @@ export class WorkspaceStack extends TerraformStack {
       vpcId: network.vpc.id,
       securityGroupId: network.securityGroup.securityGroup.id,
     });
+    const keys = spec.customerManagedKeys
+      ? new WorkspaceKeys(this, "keys", {
+          names,
+          databricksAccountId: config.databricksAccountId,
+          awsAccountId: config.awsAccountId,
+          awsRegion: spec.awsRegion,
+          crossAccountRoleArn: crossAccount.role.arn,
+        })
+      : undefined;
+    const privateLink = spec.privateLink
+      ? new BackendPrivateLink(this, "private-link", {
+          names,
+          databricksAccountId: config.databricksAccountId,
+          awsRegion: spec.awsRegion,
+          vpcId: network.vpc.id,
+          subnetIds: network.privateSubnets.map((subnet) => subnet.id),
+          workspaceSecurityGroupId: network.securityGroup.securityGroup.id,
+        })
+      : undefined;
     this.workspace = new DatabricksWorkspace(this, "workspace", {
       databricksAccountId: config.databricksAccountId,
       workspaceName: names.workspace,
@@ -68,6 +89,8 @@ export class WorkspaceStack extends TerraformStack {
       securityGroupIds: [network.securityGroup.securityGroup.id],
       customTags: spec.tags,
       protected: spec.settings.protected,
+      keys: keys && { managedServices: keys.managedServicesKeyId, storage: keys.storageKeyId },
+      privateLink,
     });    const workspaceId = this.workspace.workspace.workspaceId;
     const workspaceUrl = this.workspace.workspace.workspaceUrl;
 

@@ -1,3 +1,4 @@
+import { PRIVATE_LINK_SERVICES } from "../../lib/databricks-aws";
 import { cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
 import type { ConfigPath, ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
@@ -64,6 +65,17 @@ export function checkNetwork(config: RegionsFile): ConfigProblem[] {
       placed.push({ cidr: vpcCidr, path, label });
     }
   });
+  for (const [environment, settings] of Object.entries(config.environments)) {
+    if (!settings.hardening.privateLink) continue;
+    config.regions.forEach((entry, i) => {
+      if (!PRIVATE_LINK_SERVICES[entry.region]) {
+        problems.push({
+          path: ["regions", i, "region"],
+          message: `expected a region with back-end PrivateLink (environments.${environment}.hardening.privateLink is on), found "${entry.region}"`,
+        });
+      }
+    });
+  }
   return problems;
 }
 

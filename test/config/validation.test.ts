@@ -198,6 +198,7 @@ describe("loadRegionsConfig: reading the file", () => {
     expect(config.environments.dev).toEqual({
       natGateways: "single",
       protected: false,
+      hardening: { privateLink: false },
       clusters: { maxWorkers: 8, maxDbusPerHour: 20, autoterminationMinutes: { default: 30, max: 120 }, instanceTypes: ["m6i.xlarge", "m6i.2xlarge"] },
     });
     expect([config.clusterPolicies, config.warehouses, config.groups, config.servicePrincipals]).toEqual([[], [], [], []]);

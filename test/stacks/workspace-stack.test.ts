@@ -55,7 +55,7 @@ describe("WorkspaceStack: one stack per workspace from the shipped regions.yaml"
     expect(dataSourcesOf(stack, "databricks_aws_crossaccount_policy")[0]).toMatchObject({
       policy_type: "restricted",
       vpc_id: ref(addressOf(stack, "aws_vpc"), "id"),
-      security_group_id: ref(addressOf(stack, "aws_security_group"), "id"),
+      security_group_id: ref(addressOf(stack, "aws_security_group", (group) => group.name === `${name}-workspace`), "id"),
     });
   });
 

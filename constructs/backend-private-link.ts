@@ -1,0 +1,75 @@
+import { Construct } from "constructs";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { MwsPrivateAccessSettings } from "@cdktf/provider-databricks/lib/mws-private-access-settings";
+import { MwsVpcEndpoint } from "@cdktf/provider-databricks/lib/mws-vpc-endpoint";
+import { PRIVATE_LINK_PORTS, privateLinkServiceName } from "../lib/databricks-aws";
+import type { WorkspaceResourceNames } from "../lib/naming";
+
+export interface BackendPrivateLinkProps {
+  readonly names: WorkspaceResourceNames;
+  readonly databricksAccountId: string;
+  readonly awsRegion: string;
+  readonly vpcId: string;
+  readonly subnetIds: string[];
+  /** The workspace security group: cluster nodes reach the endpoints from it. */
+  readonly workspaceSecurityGroupId: string;
+}
+
+/**
+ * Back-end PrivateLink: cluster nodes reach the control plane's REST API and the secure cluster
+ * connectivity relay through interface endpoints in the workspace VPC, registered with Databricks.
+ * Front-end (user) access stays public, so private access settings allow public access.
+ */
+export class BackendPrivateLink extends Construct {
+  public readonly restApiEndpointId: string;
+  public readonly relayEndpointId: string;
+  public readonly privateAccessSettingsId: string;
+
+  constructor(scope: Construct, id: string, props: BackendPrivateLinkProps) {
+    super(scope, id);
+    const { names } = props;
+    const endpointGroup = new SecurityGroup(this, "security-group", {
+      name: names.privateLinkSecurityGroup,
+      description: "Databricks back-end PrivateLink endpoints: reachable from the workspace security group",
+      vpcId: props.vpcId,
+      tags: { Name: names.privateLinkSecurityGroup },
+    });
+    for (const port of PRIVATE_LINK_PORTS) {
+      new VpcSecurityGroupIngressRule(this, `ingress-${port.from}`, {
+        securityGroupId: endpointGroup.id,
+        ipProtocol: "tcp",
+        fromPort: port.from,
+        toPort: port.to,
+        referencedSecurityGroupId: props.workspaceSecurityGroupId,
+        description: "cluster nodes to the Databricks control plane",
+      });
+    }
+    const register = (service: "restApi" | "relay", label: string) => {
+      const endpoint = new VpcEndpoint(this, label, {
+        vpcId: props.vpcId,
+        serviceName: privateLinkServiceName(props.awsRegion, service),
+        vpcEndpointType: "Interface",
+        privateDnsEnabled: true,
+        subnetIds: props.subnetIds,
+        securityGroupIds: [endpointGroup.id],
+        tags: { Name: names.privateLinkEndpoint(label) },
+      });
+      return new MwsVpcEndpoint(this, `${label}-registration`, {
+        accountId: props.databricksAccountId,
+        vpcEndpointName: names.privateLinkEndpoint(label),
+        awsVpcEndpointId: endpoint.id,
+        region: props.awsRegion,
+      }).vpcEndpointId;
+    };
+    this.restApiEndpointId = register("restApi", "rest-api");
+    this.relayEndpointId = register("relay", "relay");
+    this.privateAccessSettingsId = new MwsPrivateAccessSettings(this, "private-access", {
+      accountId: props.databricksAccountId,
+      privateAccessSettingsName: names.privateAccessSettings,
+      region: props.awsRegion,
+      publicAccessEnabled: true,
+    }).privateAccessSettingsId;
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, test } from "vitest";
+import { problemsOf, addressOf, configFromText, ref, resourcesOf, shippedConfig, shippedRegionsText, synthApp } from "../utils";
+import { mutate } from "../fixtures/config";
+
+const stacks = synthApp(shippedConfig());
+const prod = stacks.get("acme-data-euw1-prod")!;
+const dev = stacks.get("acme-data-euw1-dev")!;
+
+describe("hardening: customer-managed keys (on by default where protected)", () => {
+  test("prod has a rotated KMS key per use, registered with Databricks and set on the workspace", () => {
+    expect(resourcesOf(prod, "aws_kms_key")).toHaveLength(2);
+    expect(resourcesOf(prod, "aws_kms_key").every((key) => key.enable_key_rotation === true)).toBe(true);
+    expect(resourcesOf(prod, "aws_kms_alias").map((alias) => alias.name).sort()).toEqual([
+      "alias/acme-data-euw1-prod-managed-services",
+      "alias/acme-data-euw1-prod-storage",
+    ]);
+    const registrations = resourcesOf(prod, "databricks_mws_customer_managed_keys").map((r) => r.use_cases);
+    expect(registrations.sort()).toEqual([["MANAGED_SERVICES"], ["STORAGE"]]);
+    const [workspace] = resourcesOf(prod, "databricks_mws_workspaces");
+    expect(workspace.managed_services_customer_managed_key_id).toMatch(/managed-services-registration.*customer_managed_key_id/);
+    expect(workspace.storage_customer_managed_key_id).toMatch(/storage-registration.*customer_managed_key_id/);
+  });
+
+  test("the storage key lets the cross-account role encrypt cluster volumes only through EC2", () => {
+    const storagePolicy = Object.entries(prod.data!.aws_iam_policy_document).find(([name]) => name.includes("storage-policy"))![1];
+    expect(storagePolicy.statement).toContainEqual(
+      expect.objectContaining({
+        principals: [{ type: "AWS", identifiers: [ref(addressOf(prod, "aws_iam_role", (r) => String(r.name).endsWith("-crossaccount")), "arn")] }],
+        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["ec2.eu-west-1.amazonaws.com"] }],
+      }),
+    );
+  });
+
+  test("dev keeps Databricks-managed keys", () => {
+    expect(resourcesOf(dev, "aws_kms_key")).toEqual([]);
+    expect(resourcesOf(dev, "databricks_mws_workspaces")[0]).not.toHaveProperty("storage_customer_managed_key_id");
+  });
+
+  test("customerManagedKeys: false turns them off in a protected environment", () => {
+    const off = synthApp(configFromText(shippedRegionsText.replace("    hardening:\n", "    hardening:\n      customerManagedKeys: false\n")));
+    expect(resourcesOf(off.get("acme-data-euw1-prod")!, "aws_kms_key")).toEqual([]);
+  });
+});
+
+describe("hardening: back-end PrivateLink", () => {
+  test("REST API and relay endpoints for the region, registered and attached to the network", () => {
+    const endpoints = resourcesOf(prod, "aws_vpc_endpoint").filter((e) => String(e.service_name).startsWith("com.amazonaws.vpce."));
+    expect(endpoints.map((e) => e.service_name).sort()).toEqual([
+      "com.amazonaws.vpce.eu-west-1.vpce-svc-09b4eb2bc775f4e8c",
+      "com.amazonaws.vpce.eu-west-1.vpce-svc-0da6ebf1461278016",
+    ]);
+    expect(endpoints.every((e) => e.private_dns_enabled === true && (e.subnet_ids as string[]).length === 3)).toBe(true);
+    const registrations = Object.keys(prod.resource!.databricks_mws_vpc_endpoint);
+    expect(resourcesOf(prod, "databricks_mws_networks")[0].vpc_endpoints).toEqual({
+      rest_api: [ref(`databricks_mws_vpc_endpoint.${registrations.find((r) => r.includes("rest-api"))}`, "vpc_endpoint_id")],
+      dataplane_relay: [ref(`databricks_mws_vpc_endpoint.${registrations.find((r) => r.includes("relay"))}`, "vpc_endpoint_id")],
+    });
+    expect(resourcesOf(prod, "databricks_mws_private_access_settings")).toEqual([
+      expect.objectContaining({ region: "eu-west-1", public_access_enabled: true, private_access_settings_name: "acme-data-euw1-prod-private-access" }),
+    ]);
+    expect(resourcesOf(prod, "databricks_mws_workspaces")[0].private_access_settings_id).toBe(
+      ref(addressOf(prod, "databricks_mws_private_access_settings"), "private_access_settings_id"),
+    );
+  });
+
+  test("the endpoints admit only the workspace security group", () => {
+    const workspaceGroup = ref(addressOf(prod, "aws_security_group", (g) => String(g.name).endsWith("-workspace")), "id");
+    const endpointGroup = ref(addressOf(prod, "aws_security_group", (g) => String(g.name).endsWith("-privatelink")), "id");
+    const ingress = resourcesOf(prod, "aws_vpc_security_group_ingress_rule").filter((r) => r.security_group_id === endpointGroup);
+    expect(ingress.map((r) => `${r.from_port}-${r.to_port}`).sort()).toEqual(["2443-2443", "443-443", "6666-6666", "8443-8451"]);
+    expect(ingress.every((r) => r.referenced_security_group_id === workspaceGroup)).toBe(true);
+  });
+
+  test("dev has none", () => {
+    expect(resourcesOf(dev, "databricks_mws_vpc_endpoint")).toEqual([]);
+    expect(resourcesOf(dev, "databricks_mws_networks")[0]).not.toHaveProperty("vpc_endpoints");
+  });
+
+  test("a region without back-end PrivateLink services is rejected when it is on", () => {
+    const text = mutate(
+      ["  dev: {}", "  dev: { hardening: { privateLink: true } }"],
+      ["region: eu-west-1", "region: ap-southeast-3"],
+      ["[eu-west-1a, eu-west-1b]", "[ap-southeast-3a, ap-southeast-3b]"],
+    );
+    expect(problemsOf(text)).toEqual([
+      'regions.yaml:21:13 regions[1].region: expected a region with back-end PrivateLink (environments.dev.hardening.privateLink is on), found "ap-southeast-3"',
+    ]);
+  });
+});
