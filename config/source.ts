@@ -3,7 +3,7 @@
  * its line and column. Nothing here knows what the data should look like.
  */
 import { readFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { formatPath, type ConfigPath, type ConfigProblem } from "./problems";
 
 export interface ConfigSource {
@@ -38,12 +38,40 @@ export function parseConfigSource(file: string, text: string): { source: ConfigS
     col: error.linePos?.[0].col ?? 1,
     message: `${file.endsWith(".json") ? "JSON" : "YAML"} syntax: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
   }));
-  const data = syntaxProblems.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  const converted = syntaxProblems.length ? { data: undefined } : toData(doc, lineCounter, file);
+  if (converted.problem) syntaxProblems.push(converted.problem);
+  const { data } = converted;
   const locate = (path: ConfigPath, atKey = false) => {
     const offset = offsetOf(doc, path, atKey);
     return lineCounter.linePos(offset);
   };
   return { source: { file, text, data, locate }, syntaxProblems };
+}
+
+/**
+ * The document as plain data. `yaml` reports most mistakes in `doc.errors` but throws from toJS on
+ * an alias whose anchor is missing or comes later (`*nope`) and on an alias bomb: those become a
+ * syntax problem at the first such alias instead of a crash.
+ */
+function toData(doc: Document, lineCounter: LineCounter, file: string): { data: unknown; problem?: SyntaxProblem } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error) {
+    let first: number | undefined;
+    let unresolved: number | undefined;
+    visit(doc, {
+      Alias(_key, alias) {
+        first ??= alias.range?.[0];
+        if (alias.resolve(doc)) return undefined;
+        unresolved = alias.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    const offset = unresolved ?? first ?? 0;
+    const { line, col } = lineCounter.linePos(offset);
+    const kind = file.endsWith(".json") ? "JSON" : "YAML";
+    return { data: undefined, problem: { line, col, message: `${kind} syntax: ${(error as Error).message}` } };
+  }
 }
 
 function offsetOf(doc: Document, path: ConfigPath, atKey: boolean): number {
