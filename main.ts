@@ -1,11 +1,11 @@
 /**
- * App entry: load → validate → build. regions.yaml (or $REGIONS_FILE) is read and checked in full
- * before the first construct exists, so a bad file writes nothing.
+ * App entry: load → validate → build → guardrails. regions.yaml (or $REGIONS_FILE) is read and
+ * checked in full before the first construct exists, and the synthesized stacks reach the output
+ * folder only when the guardrail rule pack passes, so a bad file or a broken guardrail writes nothing.
  */
-import { App } from "cdktf";
 import { ConfigError } from "./config/problems";
 import { loadRegionsConfig } from "./config/load";
-import { composeStacks } from "./stacks/compose";
+import { gateReport, synthWithGuardrails } from "./rules/gate";
 
 const regionsFile = process.env.REGIONS_FILE ?? "regions.yaml";
 
@@ -20,10 +20,9 @@ function main(): number {
     }
     throw error;
   }
-  const app = new App();
-  composeStacks(app, config);
-  app.synth();
-  return 0;
+  const result = synthWithGuardrails(config, { outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out", configFile: regionsFile });
+  process.stderr.write(gateReport(result));
+  return result.ok ? 0 : 1;
 }
 
 process.exitCode = main();

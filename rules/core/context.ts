@@ -1,0 +1,47 @@
+/**
+ * What the rules need from regions.yaml, built once from the typed `RegionsConfig`: rules never read
+ * files, and names come from lib/naming.ts (through workspaceSpecs), never re-derived here.
+ */
+import type { RegionsConfig } from "../../config/schema";
+import { workspaceResourceNames, type WorkspaceResourceNames } from "../../lib/naming";
+import { costTagsFor } from "../../lib/workspaces";
+
+export interface WorkspaceExpectations {
+  readonly environment: string;
+  readonly names: WorkspaceResourceNames;
+  /** Cost tags + Environment + Region, with the values this workspace must carry. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** `environments.<env>.protected`: the workspace must refuse to be destroyed. */
+  readonly protected: boolean;
+}
+
+export interface StackExpectations {
+  readonly awsAccountId: string;
+  /** Tag keys every stack must carry, even one that belongs to no workspace. */
+  readonly costTagKeys: readonly string[];
+  /** The workspace this stack builds or configures; undefined for a stack of no workspace. */
+  readonly workspace?: WorkspaceExpectations;
+}
+
+export interface GuardrailContext {
+  expectationsFor(stackName: string): StackExpectations;
+}
+
+export function guardrailContext(config: RegionsConfig): GuardrailContext {
+  // Keys only: which tags lib/workspaces.ts adds (Environment, Region) stays its decision.
+  const costTagKeys = Object.keys(costTagsFor(config, "any", "any"));
+  const byStack = new Map<string, WorkspaceExpectations>();
+  // The same keys workspaceSpecs() builds, without its subnet layout (slow, and no rule needs it).
+  for (const region of config.regions) {
+    for (const [environment, settings] of Object.entries(config.environments)) {
+      const names = workspaceResourceNames({ company: config.company, domain: config.domain, awsRegion: region.region, environment });
+      const workspace = { environment, names, tags: costTagsFor(config, environment, region.region), protected: settings.protected };
+      // The workspace stack and the stack that configures the workspace from inside share expectations.
+      byStack.set(names.stack, workspace);
+      byStack.set(names.configStack, workspace);
+    }
+  }
+  return {
+    expectationsFor: (stackName) => ({ awsAccountId: config.awsAccountId, costTagKeys, workspace: byStack.get(stackName) }),
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The guardrail rule pack: every rule's ID, level and message, and the check that implements it
+ * (rules/<area>/*.ts). As in cdk-nag, a check only says compliant / non-compliant / not-applicable;
+ * what a finding means to a reader lives here. IDs are stable: suppressions and docs name them.
+ */
+import type { BlockRule, StackRule } from "./core/rule";
+import { bucketNameIsDerived } from "./naming/bucket-name";
+import { roleNameIsDerived } from "./naming/role-name";
+import { workspaceNameIsDerived } from "./naming/workspace-name";
+import { awsProviderDefaultTags } from "./tags/provider-default-tags";
+import { clusterPolicyFixesTags } from "./tags/cluster-policy-tags";
+import { sqlWarehouseTags } from "./tags/sql-warehouse-tags";
+import { workspaceCustomTags } from "./tags/workspace-tags";
+import { clusterSubnetSize } from "./network/cluster-subnet-size";
+import { clusterSubnetsInTwoAzs } from "./network/cluster-subnets-multi-az";
+import { defaultSecurityGroupClosed } from "./network/default-security-group-closed";
+import { noOpenIngress } from "./network/no-open-ingress";
+import { vpcHasFlowLog } from "./network/vpc-flow-log";
+import { bucketEncrypted } from "./storage/bucket-encryption";
+import { bucketOwnerEnforced } from "./storage/bucket-owner-enforced";
+import { bucketPreventsDestroy } from "./storage/bucket-prevent-destroy";
+import { bucketPublicAccessBlocked } from "./storage/bucket-public-access-block";
+import { bucketTlsOnly } from "./storage/bucket-tls-only";
+import { bucketVersioned } from "./storage/bucket-versioning";
+import { crossAccountExternalId } from "./iam/cross-account-external-id";
+import { noAdminStatement } from "./iam/no-admin-statement";
+import { noAdministratorAccess } from "./iam/no-administrator-access";
+import { workspacePricingTier } from "./databricks/pricing-tier";
+import { protectedWorkspacePreventsDestroy } from "./databricks/protected-workspace";
+import { policyOnDemandDriver } from "./databricks/policy-on-demand-driver";
+import { policyCapsWorkers } from "./databricks/policy-max-workers";
+import { policyCapsDbusPerHour } from "./databricks/policy-dbus-per-hour";
+import { policyLimitsAutotermination } from "./databricks/policy-autotermination";
+import { noLiteralSecrets } from "./secrets/no-literal-secrets";
+import { secretValuesByReference } from "./secrets/secret-values-by-reference";
+import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
+
+export type RuleLevel = "error" | "warning";
+
+export interface PackRule {
+  readonly id: string;
+  readonly level: RuleLevel;
+  /** Why the rule exists and how to comply, in one or two sentences. */
+  readonly message: string;
+  readonly check: { readonly block: BlockRule } | { readonly stack: StackRule };
+}
+
+export const RULE_PACK: readonly PackRule[] = [
+  {
+    id: "NAME-1",
+    level: "error",
+    message: "Workspace and deployment names must be the derived <company>-<domain>-<region code>-<env> name: every name field replaces the workspace when it changes. Take names from lib/naming.ts, never type them.",
+    check: { block: workspaceNameIsDerived },
+  },
+  {
+    id: "NAME-2",
+    level: "error",
+    message: "S3 bucket names must be fixed and start with the derived workspace name, so every bucket says whose it is and a rename is never silent. Use workspaceResourceNames() in lib/naming.ts.",
+    check: { block: bucketNameIsDerived },
+  },
+  {
+    id: "NAME-3",
+    level: "error",
+    message: "IAM role names must be fixed and start with the derived workspace name, so CloudTrail and the IAM console show whose role it is. Use workspaceResourceNames() in lib/naming.ts.",
+    check: { block: roleNameIsDerived },
+  },
+  {
+    id: "TAG-1",
+    level: "error",
+    message: "The AWS provider's default_tags must carry every cost tag plus Environment and Region, so every taggable AWS resource is billed to its owner. Build the provider with stacks/providers.ts awsProvider(spec.tags).",
+    check: { stack: awsProviderDefaultTags },
+  },
+  {
+    id: "TAG-2",
+    level: "error",
+    message: "Workspace custom_tags must carry every cost tag plus Environment and Region: they tag the AWS resources Databricks creates for the workspace, which default_tags never reach. Pass spec.tags.",
+    check: { block: workspaceCustomTags },
+  },
+  {
+    id: "TAG-3",
+    level: "error",
+    message: "Cluster policies must fix custom_tags.<Tag> ({\"type\":\"fixed\",\"value\":…}) for every cost tag plus Environment and Region: fixed tags propagate to every cluster's EC2 and EBS resources.",
+    check: { block: clusterPolicyFixesTags },
+  },
+  {
+    id: "TAG-4",
+    level: "error",
+    message: "SQL warehouses (databricks_sql_endpoint) must carry every cost tag plus Environment and Region in tags.custom_tags, or their compute is billed to nobody.",
+    check: { block: sqlWarehouseTags },
+  },
+  {
+    id: "NET-1",
+    level: "error",
+    message: "Cluster subnets (those a databricks_mws_networks lists) must be /20 or larger: each node takes two addresses, and a full subnet stops clusters from starting. Set network.privateSubnetNetmask ≤ 20.",
+    check: { block: clusterSubnetSize },
+  },
+  {
+    id: "NET-2",
+    level: "error",
+    message: "A workspace network must list subnets in at least two availability zones (Databricks requires it, and one AZ outage must not stop every cluster). Give the region two or more availabilityZones.",
+    check: { block: clusterSubnetsInTwoAzs },
+  },
+  {
+    id: "NET-3",
+    level: "error",
+    message: "No security group may allow ingress from 0.0.0.0/0 or ::/0: cluster nodes take no inbound traffic from the internet (secure cluster connectivity). Allow ingress from the group itself or a known CIDR.",
+    check: { block: noOpenIngress },
+  },
+  {
+    id: "NET-4",
+    level: "error",
+    message: "Every VPC needs an aws_flow_log (traffic_type ALL): without one an incident leaves no network record. WorkspaceNetwork creates it; do not remove it.",
+    check: { block: vpcHasFlowLog },
+  },
+  {
+    id: "NET-5",
+    level: "error",
+    message: "Every VPC's default security group must be managed (aws_default_security_group) with no ingress or egress rules, so anything launched without a group gets no network access.",
+    check: { block: defaultSecurityGroupClosed },
+  },
+  {
+    id: "BKT-1",
+    level: "error",
+    message: "Every S3 bucket needs an aws_s3_bucket_public_access_block with all four settings true, so no ACL or policy can ever make it public. Use constructs/protected-bucket.ts.",
+    check: { block: bucketPublicAccessBlocked },
+  },
+  {
+    id: "BKT-2",
+    level: "error",
+    message: "Every S3 bucket needs an aws_s3_bucket_server_side_encryption_configuration with a default sse_algorithm, so encryption is a reviewed choice. Use constructs/protected-bucket.ts.",
+    check: { block: bucketEncrypted },
+  },
+  {
+    id: "BKT-3",
+    level: "error",
+    message: "Every S3 bucket needs aws_s3_bucket_versioning with status Enabled, so an overwritten or deleted object can be recovered. Use constructs/protected-bucket.ts.",
+    check: { block: bucketVersioned },
+  },
+  {
+    id: "BKT-4",
+    level: "error",
+    message: "Every S3 bucket policy must deny s3:* to everyone when aws:SecureTransport is false, so data never travels unencrypted. Use constructs/protected-bucket.ts, which merges this statement.",
+    check: { block: bucketTlsOnly },
+  },
+  {
+    id: "BKT-5",
+    level: "error",
+    message: "S3 buckets hold data: lifecycle.prevent_destroy must be true and force_destroy must not be, so no plan can delete a bucket or its objects. Suppress with a reason for a bucket that may go.",
+    check: { block: bucketPreventsDestroy },
+  },
+  {
+    id: "BKT-6",
+    level: "error",
+    message: "Every S3 bucket needs aws_s3_bucket_ownership_controls with BucketOwnerEnforced: ACLs off, and objects written by Databricks stay owned by the bucket owner.",
+    check: { block: bucketOwnerEnforced },
+  },
+  {
+    id: "IAM-1",
+    level: "error",
+    message: "No IAM policy may allow action \"*\" on resource \"*\": that is administrator access under another name. List the actions and resources the role needs.",
+    check: { block: noAdminStatement },
+  },
+  {
+    id: "IAM-2",
+    level: "error",
+    message: "A role another AWS account can assume must require sts:ExternalId in its trust policy (the confused-deputy defence); for Databricks use databricks_aws_assume_role_policy with external_id = the Databricks account id.",
+    check: { block: crossAccountExternalId },
+  },
+  {
+    id: "IAM-3",
+    level: "error",
+    message: "Nothing may attach the AWS-managed AdministratorAccess policy: every role here has one narrow job. Attach a policy scoped to that job.",
+    check: { block: noAdministratorAccess },
+  },
+  {
+    id: "DBX-1",
+    level: "error",
+    message: "Workspaces must use pricing_tier PREMIUM or ENTERPRISE: cluster policies, permissions and audit logs do not exist on STANDARD. Set pricingTier in regions.yaml.",
+    check: { block: workspacePricingTier },
+  },
+  {
+    id: "DBX-2",
+    level: "error",
+    message: "Workspaces of protected environments (environments.<env>.protected: true) must set lifecycle.prevent_destroy, so a rename or a bad plan cannot delete them.",
+    check: { block: protectedWorkspacePreventsDestroy },
+  },
+  {
+    id: "DBX-3",
+    level: "error",
+    message: "Cluster policies must keep aws_attributes.first_on_demand ≥ 1 (fixed, or a range with minValue ≥ 1): a reclaimed spot driver kills the whole run.",
+    check: { block: policyOnDemandDriver },
+  },
+  {
+    id: "DBX-4",
+    level: "error",
+    message: "Cluster policies must cap autoscale.max_workers and num_workers (range maxValue, fixed or a numeric allowlist): a fixed-size cluster skips the autoscale cap.",
+    check: { block: policyCapsWorkers },
+  },
+  {
+    id: "DBX-5",
+    level: "error",
+    message: "Cluster policies must cap dbus_per_hour with a range maxValue: one cost ceiling whatever node type and count a user picks.",
+    check: { block: policyCapsDbusPerHour },
+  },
+  {
+    id: "DBX-6",
+    level: "error",
+    message: "Cluster policies that allow all-purpose clusters must bound autotermination_minutes (fixed, or range minValue ≥ 1 and maxValue) so it cannot be 0 (off): an idle interactive cluster otherwise runs all weekend.",
+    check: { block: policyLimitsAutotermination },
+  },
+  {
+    id: "SEC-1",
+    level: "error",
+    message: "No credential may be written into the synthesized JSON (token, password, secret, key attributes; dapi…, AKIA…, PEM shapes): it would live in git, CI logs and state. Read credentials from the environment or a secret store.",
+    check: { block: noLiteralSecrets },
+  },
+  {
+    id: "SEC-2",
+    level: "error",
+    message: "Secret values (aws_secretsmanager_secret_version.secret_string, databricks_secret.string_value, SecureString parameters) must be references, e.g. to a service principal secret or random_password, never literals.",
+    check: { block: secretValuesByReference },
+  },
+  {
+    id: "SEC-3",
+    level: "error",
+    message: "An output that carries a secret (or is named like one) must be sensitive = true, or Terraform prints it in every plan and apply log.",
+    check: { block: secretOutputsSensitive },
+  },
+];

@@ -1,0 +1,43 @@
+import { describe, test } from "vitest";
+import { expectCase, NO_WORKSPACE, resources, TAGS, type RuleCase } from "./helpers";
+
+const workspace = (body: Record<string, unknown>) => resources({ databricks_mws_workspaces: { ws: body } });
+const WS = "databricks_mws_workspaces.ws";
+const POLICY = "databricks_cluster_policy.p";
+const policy = (definition: Record<string, unknown>) => resources({ databricks_cluster_policy: { p: { name: "p", definition: JSON.stringify(definition) } } });
+
+/** A policy as the cluster-policy engineer's enforcement writes it: every rule satisfied. */
+const GOOD: Record<string, unknown> = {
+  ...Object.fromEntries(Object.entries(TAGS).map(([key, value]) => [`custom_tags.${key}`, { type: "fixed", value }])),
+  "aws_attributes.first_on_demand": { type: "range", minValue: 1, defaultValue: 1 },
+  "autoscale.max_workers": { type: "range", maxValue: 20 },
+  num_workers: { type: "range", maxValue: 20 },
+  dbus_per_hour: { type: "range", maxValue: 50 },
+  cluster_type: { type: "fixed", value: "all-purpose" },
+  autotermination_minutes: { type: "range", minValue: 10, maxValue: 120, defaultValue: 60 },
+};
+
+const CASES: RuleCase[] = [
+  { name: "PREMIUM", rule: "DBX-1", json: workspace({ pricing_tier: "PREMIUM" }), address: WS, status: "compliant" },
+  { name: "STANDARD", rule: "DBX-1", json: workspace({ pricing_tier: "STANDARD" }), address: WS, status: "non-compliant", detail: 'pricing_tier is "STANDARD"' },
+  { name: "protected prod with prevent_destroy", rule: "DBX-2", json: workspace({ lifecycle: { prevent_destroy: true } }), address: WS, status: "compliant" },
+  { name: "protected prod without prevent_destroy", rule: "DBX-2", json: workspace({}), address: WS, status: "non-compliant", detail: "prod is protected but lifecycle.prevent_destroy is not true" },
+  { name: "an unprotected environment", rule: "DBX-2", json: workspace({}), address: WS, status: "not-applicable", expected: { ...NO_WORKSPACE, workspace: { environment: "dev", names: {} as never, tags: TAGS, protected: false } } },
+  { name: "on-demand driver by range", rule: "DBX-3", json: policy(GOOD), address: POLICY, status: "compliant" },
+  { name: "on-demand driver fixed to 1", rule: "DBX-3", json: policy({ ...GOOD, "aws_attributes.first_on_demand": { type: "fixed", value: 1 } }), address: POLICY, status: "compliant" },
+  { name: "all-spot allowed", rule: "DBX-3", json: policy({ ...GOOD, "aws_attributes.first_on_demand": { type: "range", minValue: 0 } }), address: POLICY, status: "non-compliant", detail: "first_on_demand allows less than 1" },
+  { name: "first_on_demand left open", rule: "DBX-3", json: policy({ num_workers: { type: "fixed", value: 2 } }), address: POLICY, status: "non-compliant", detail: "no limitation" },
+  { name: "workers capped both ways", rule: "DBX-4", json: policy(GOOD), address: POLICY, status: "compliant" },
+  { name: "autoscale forbidden, num_workers from a list", rule: "DBX-4", json: policy({ ...GOOD, "autoscale.max_workers": { type: "forbidden" }, num_workers: { type: "allowlist", values: [1, 2, 4] } }), address: POLICY, status: "compliant" },
+  { name: "num_workers uncapped", rule: "DBX-4", json: policy({ ...GOOD, num_workers: { type: "range", minValue: 1 } }), address: POLICY, status: "non-compliant", detail: "num_workers has no upper bound" },
+  { name: "dbus_per_hour capped", rule: "DBX-5", json: policy(GOOD), address: POLICY, status: "compliant" },
+  { name: "dbus_per_hour unlimited", rule: "DBX-5", json: policy({ ...GOOD, dbus_per_hour: { type: "unlimited" } }), address: POLICY, status: "non-compliant", detail: "dbus_per_hour has no range maxValue" },
+  { name: "all-purpose with bounded autotermination", rule: "DBX-6", json: policy(GOOD), address: POLICY, status: "compliant" },
+  { name: "all-purpose that may disable autotermination", rule: "DBX-6", json: policy({ ...GOOD, autotermination_minutes: { type: "range", minValue: 0, maxValue: 120 } }), address: POLICY, status: "non-compliant", detail: "autotermination_minutes is not limited" },
+  { name: "no cluster_type means all-purpose is allowed", rule: "DBX-6", json: policy({ ...GOOD, cluster_type: undefined, autotermination_minutes: undefined }), address: POLICY, status: "non-compliant", detail: "no limitation" },
+  { name: "a job-only policy", rule: "DBX-6", json: policy({ ...GOOD, cluster_type: { type: "fixed", value: "job" }, autotermination_minutes: undefined }), address: POLICY, status: "not-applicable" },
+];
+
+describe("Databricks rules: tier, protection and cluster-policy cost limits", () => {
+  test.each(CASES)("$rule: $name → $status", (c) => expectCase(c));
+});

@@ -1,0 +1,22 @@
+import { describe, test } from "vitest";
+import { EXPECTED, expectCase, NAMES, NO_WORKSPACE, resources, type RuleCase } from "./helpers";
+
+const workspace = (body: Record<string, unknown>) => resources({ databricks_mws_workspaces: { ws: body } });
+const bucket = (body: Record<string, unknown>) => resources({ aws_s3_bucket: { b: body } });
+const role = (body: Record<string, unknown>) => resources({ aws_iam_role: { r: body } });
+
+const CASES: RuleCase[] = [
+  { name: "derived workspace and deployment names", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: NAMES.deployment }), address: "databricks_mws_workspaces.ws", status: "compliant" },
+  { name: "a typed deployment name", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: "acme-prod" }), address: "databricks_mws_workspaces.ws", status: "non-compliant", detail: 'deployment_name is "acme-prod", expected "acme-data-use1-prod"' },
+  { name: "a workspace in a stack of no workspace", rule: "NAME-1", json: workspace({ workspace_name: "x" }), address: "databricks_mws_workspaces.ws", status: "not-applicable", expected: NO_WORKSPACE },
+  { name: "the derived root bucket name", rule: "NAME-2", json: bucket({ bucket: NAMES.rootBucket }), address: "aws_s3_bucket.b", status: "compliant" },
+  { name: "a bucket named by hand", rule: "NAME-2", json: bucket({ bucket: "my-data-bucket" }), address: "aws_s3_bucket.b", status: "non-compliant", detail: 'does not start with "acme-data-use1-prod-"' },
+  { name: "a bucket with a generated name", rule: "NAME-2", json: bucket({ bucket_prefix: "acme" }), address: "aws_s3_bucket.b", status: "non-compliant", detail: "no fixed bucket name" },
+  { name: "the derived cross-account role name", rule: "NAME-3", json: role({ name: NAMES.crossAccountRole }), address: "aws_iam_role.r", status: "compliant" },
+  { name: "a role named for another workspace", rule: "NAME-3", json: role({ name: "acme-data-use1-dev-crossaccount" }), address: "aws_iam_role.r", status: "non-compliant", detail: 'role "acme-data-use1-dev-crossaccount"' },
+  { name: "a role with a generated name", rule: "NAME-3", json: role({ name_prefix: "x" }), address: "aws_iam_role.r", status: "non-compliant", detail: "no fixed role name" },
+];
+
+describe("naming rules: names come from lib/naming.ts", () => {
+  test.each(CASES)("$rule: $name → $status", (c) => expectCase({ expected: EXPECTED, ...c }));
+});
