@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Synth-heavy suites share one process pool sized for the 2-core machines we run on.
     pool: "forks",
+    // Test files share a worker's module cache: provider bindings load once per worker, not once per file.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
