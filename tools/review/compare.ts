@@ -6,7 +6,9 @@ import { formatChain } from "./chain";
 import { displayValue, formatAttributePath, SENSITIVE, UNKNOWN, looksSecret } from "./display";
 import { Evaluator, type Delta, type Evaluation } from "./evaluate";
 import { forcesReplacement } from "./force-new";
+import { providerReasons, type ProviderDelta } from "./provider-effects";
 import type { AttributeChange, Report, ResourceChange, StackReport } from "./report";
+import { findRenames, underNewNames } from "./renames";
 import { loadSynthDir, type Block, type StackConfig, type Synth } from "./synth-dir";
 
 export const BLOCKED_BY_PREVENT_DESTROY = "blocked: terraform will refuse (prevent_destroy)";
@@ -17,14 +19,19 @@ export function compareSynthDirs(baseDir: string, headDir: string): Report {
 }
 
 export function compareSynths(base: Synth, head: Synth): Report {
-  const evaluator = new Evaluator(base, head);
-  const names = [...new Set([...base.keys(), ...head.keys()])].sort();
+  const renames = findRenames(base, head);
+  const renamedFrom = new Map([...renames].map(([from, to]) => [to, from]));
+  const rebased = underNewNames(base, renames);
+  const evaluator = new Evaluator(rebased, head);
+  const names = [...new Set([...rebased.keys(), ...head.keys()])].sort();
   const stacks = names.map((name): StackReport => {
-    const before = base.get(name);
+    const before = rebased.get(name);
     const after = head.get(name);
     if (!before) return wholeStack(after!, "added");
     if (!after) return wholeStack(before, "removed");
-    return compareStack(evaluator, before, after);
+    const compared = compareStack(evaluator, before, after);
+    const from = renamedFrom.get(name);
+    return from ? { ...compared, status: "renamed", renamedFrom: from } : compared;
   });
   return { source: "synth-diff", stacks };
 }
@@ -82,7 +89,8 @@ function removedBlock(stack: string, block: Block): ResourceChange {
 
 function changed(stack: string, block: Block, evaluation: Evaluation): ResourceChange {
   const destructive = evaluation.action === "replace" || evaluation.action === "maybe-replace";
-  const reasons = [...evaluation.reasons];
+  const fromProvider = evaluation.deltas.flatMap((delta): ProviderDelta[] => (delta.fromProvider ? [delta.fromProvider] : []));
+  const reasons = [...providerReasons(fromProvider), ...evaluation.reasons];
   if (destructive && evaluation.chain.length > 1) reasons.unshift(`replaced because ${formatChain(evaluation.chain)}`);
   return {
     stack,

@@ -17,6 +17,7 @@ import { isDeepStrictEqual } from "node:util";
 import { displayValue, formatAttributePath, type PathSegment } from "./display";
 import type { Link } from "./chain";
 import { forceNewRule, forcesReplacement, type ForceNewRule } from "./force-new";
+import { providerDeltas, providerNameOf, type ProviderDelta } from "./provider-effects";
 import { leaves, referencesIn, type Reference } from "./references";
 import type { Block, Synth } from "./synth-dir";
 
@@ -32,6 +33,8 @@ export interface Delta {
   readonly chain: readonly Link[];
   /** Forces replacement on its own (a switched rule source), whatever the table says of its path. */
   readonly forcing?: boolean;
+  /** Set when the change comes from the stack's provider block (default_tags, region), not the resource. */
+  readonly fromProvider?: ProviderDelta;
 }
 
 export interface Evaluation {
@@ -53,6 +56,7 @@ const NO_CHANGE: Evaluation = { action: "none", deltas: [], chain: [], reasons: 
 export class Evaluator {
   private readonly memo = new Map<string, Evaluation | "pending">();
 
+  /** `base` has renamed stacks already filed under their new names (renames.ts). */
   constructor(
     private readonly base: Synth,
     private readonly head: Synth,
@@ -109,7 +113,28 @@ export class Evaluator {
       const change = changes.find((c) => c.certain) ?? changes[0];
       if (change) referenced.push({ path: leaf.path, before: leaf.value, after: undefined, direct: false, ...change });
     }
-    return [...direct, ...referenced];
+    return [...direct, ...referenced, ...this.providerChanges(stack, before, after, direct)];
+  }
+
+  /**
+   * Changes the provider configuration makes to a resource or data source (provider-effects.ts). The
+   * configuration is evaluated like any block, so a host fed by another stack's output carries its chain.
+   */
+  private providerChanges(stack: string, before: Block, after: Block, direct: readonly Delta[]): Delta[] {
+    if (after.kind !== "resource" && after.kind !== "data") return [];
+    const name = providerNameOf(after);
+    if (name !== providerNameOf(before)) return [];
+    const key = `provider.${name}`;
+    const providerBefore = this.block(this.base, stack, key);
+    const providerAfter = this.block(this.head, stack, key);
+    if (!providerBefore || !providerAfter) return [];
+    const side = { name, type: providerAfter.type, before: providerBefore, after: providerAfter, changes: this.evaluate(stack, key).deltas };
+    return providerDeltas(side, before, after)
+      .filter((change) => !direct.some((d) => isPrefix(d.path, change.path)))
+      .map((change) => ({
+        path: change.path, before: change.before, after: change.after, direct: change.direct, certain: change.certain,
+        chain: change.chain, ...(change.forcing ? { forcing: true } : {}), fromProvider: change,
+      }));
   }
 
   private remoteStateMoved(before: Block, after: Block): Delta[] {
@@ -197,7 +222,7 @@ function classify(stack: string, after: Block, before: Block, deltas: Delta[]): 
     };
   }
   const switchDelta = switched(rule, before, after);
-  const forcing = [...(switchDelta ? [switchDelta] : []), ...deltas.filter((d) => forcesReplacement(rule, d.path))];
+  const forcing = [...(switchDelta ? [switchDelta] : []), ...deltas.filter((d) => d.forcing || forcesReplacement(rule, d.path))];
   const certain = forcing.find((d) => d.certain && d.direct) ?? forcing.find((d) => d.certain);
   const chosen = certain ?? forcing[0];
   const reasons = rule.note && chosen ? [`note: ${rule.note}`] : [];

@@ -52,6 +52,15 @@ function headline(report: Report): string {
     ? "_Predicted from two synthesized cdktf.out folders and the provider force-new table; `terraform plan` is the authority._"
     : "_From terraform plans (`terraform show -json`)._";
   const lines = [verdict, "", origin];
+  const renamed = report.stacks.filter((stack) => stack.renamedFrom);
+  if (renamed.length) {
+    const example = `${code(renamed[0].renamedFrom!)} → ${code(renamed[0].name)}`;
+    lines.push(
+      "",
+      `> ⚠️ ${plural(renamed.length, "stack")} renamed (${example}${renamed.length > 1 ? ", …" : ""}): a renamed stack has a new state key. ` +
+        "The changes below assume its state is moved to the new key first; without that, terraform creates every resource anew and the old ones keep running, unmanaged.",
+    );
+  }
   if (blocked) lines.push("", `> ⛔ ${plural(blocked, "change")} will stop the apply: terraform refuses to destroy a resource with \`prevent_destroy\`.`);
   return `${lines.join("\n")}\n`;
 }
@@ -85,7 +94,8 @@ function tableSection(report: Report): { text: string; omitted: number } {
   const rows = report.stacks.map((stack) => {
     const c = countChanges(stack.changes);
     const replace = c.replace + c["maybe-replace"];
-    return `| ${code(stack.name)} | ${stack.status} | ${c.create} | ${c.update} | ${replace} | ${c.delete} | ${stack.unchanged} |`;
+    const status = stack.renamedFrom ? `renamed from ${code(stack.renamedFrom)}` : stack.status;
+    return `| ${code(stack.name)} | ${status} | ${c.create} | ${c.update} | ${replace} | ${c.delete} | ${stack.unchanged} |`;
   });
   const fitted = fitUnits(rows, TABLE_CAP - title.length, (n) => `| … ${plural(n, "more stack")} | | | | | | |`);
   return { text: title + fitted.text, omitted: fitted.omitted };

@@ -35,11 +35,18 @@ export interface ResourceChange {
   readonly blocked?: string;
 }
 
-export type StackStatus = "added" | "removed" | "changed" | "unchanged";
+/**
+ * `renamed`: the stack's name changed (renames.ts), so its state key changes too. Its changes are
+ * predicted as if the state were moved to the new key; without that move terraform creates every
+ * resource anew and leaves the old stack's resources running, unmanaged.
+ */
+export type StackStatus = "added" | "removed" | "changed" | "unchanged" | "renamed";
 
 export interface StackReport {
   readonly name: string;
   readonly status: StackStatus;
+  /** For `renamed`: the name in the base. */
+  readonly renamedFrom?: string;
   readonly changes: readonly ResourceChange[];
   /** Resources present on both sides and left alone. */
   readonly unchanged: number;
@@ -104,6 +111,7 @@ export function reportToJson(report: Report, allowDestroy: boolean): string {
       stacks: report.stacks.map((stack) => ({
         name: stack.name,
         status: stack.status,
+        ...(stack.renamedFrom ? { renamedFrom: stack.renamedFrom } : {}),
         unchanged: stack.unchanged,
         counts: countChanges(stack.changes),
         changes: sortChanges(stack.changes),

@@ -6,11 +6,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "./errors";
 
-export type BlockKind = "resource" | "data" | "output" | "local";
+export type BlockKind = "resource" | "data" | "output" | "local" | "provider";
 
 export interface Block {
   readonly kind: BlockKind;
-  /** How expressions name it: `aws_vpc.vpc`, `data.aws_x.y`, `output.o`, `local.l`. */
+  /** How expressions name it: `aws_vpc.vpc`, `data.aws_x.y`, `output.o`, `local.l`; `provider.aws(.alias)`. */
   readonly key: string;
   readonly type: string;
   readonly name: string;
@@ -19,6 +19,8 @@ export interface Block {
   readonly preventDestroy: boolean;
   /** Outputs declared `sensitive = true` (every cdktf cross-stack output is). */
   readonly sensitive: boolean;
+  /** The `provider` meta-argument (`aws.west`), when the block names a non-default configuration. */
+  readonly provider?: string;
 }
 
 export interface StackConfig {
@@ -51,7 +53,25 @@ function typedBlocks(kind: "resource" | "data", section: unknown, into: Map<stri
       const key = kind === "resource" ? `${type}.${name}` : `data.${type}.${name}`;
       into.set(key, {
         kind, key, type, name, body: argumentsOf(raw), preventDestroy: lifecycle.prevent_destroy === true, sensitive: false,
+        ...(typeof raw.provider === "string" ? { provider: raw.provider } : {}),
       });
+    }
+  }
+}
+
+/**
+ * Provider configurations as blocks keyed `provider.<name>` or `provider.<name>.<alias>` (type = the
+ * provider's local name), so their references are followed like any block's. cdktf writes a list per
+ * provider; hand-written JSON may not.
+ */
+function providerBlocks(section: unknown, into: Map<string, Block>): void {
+  if (!isRecord(section)) return;
+  for (const [type, value] of Object.entries(section)) {
+    for (const config of Array.isArray(value) ? value : [value]) {
+      if (!isRecord(config)) continue;
+      const { alias, ...body } = config;
+      const name = typeof alias === "string" ? `${type}.${alias}` : type;
+      into.set(`provider.${name}`, { kind: "provider", key: `provider.${name}`, type, name, body, preventDestroy: false, sensitive: false });
     }
   }
 }
@@ -62,6 +82,7 @@ export function parseStackJson(name: string, json: unknown): StackConfig {
   const root = isRecord(json) ? json : {};
   typedBlocks("resource", root.resource, blocks);
   typedBlocks("data", root.data, blocks);
+  providerBlocks(root.provider, blocks);
   if (isRecord(root.output)) {
     for (const [outputName, raw] of Object.entries(root.output)) {
       if (!isRecord(raw)) continue;

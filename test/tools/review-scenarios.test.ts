@@ -1,0 +1,210 @@
+/**
+ * The review of real changes to regions.yaml: the shipped file is synthesized once by the real app
+ * (`npx tsx main.ts`) as the base; each scenario synthesizes an edited copy and compares.
+ */
+import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Document } from "yaml";
+import { validateRegionsText } from "../../config/load";
+import type { RegionsConfig } from "../../config/schema";
+import { workspaceResourceNames } from "../../lib/naming";
+import { stackNames } from "../../stacks/compose";
+import { allocateVpcCidrs } from "../../tools/onboard/allocate-cidrs";
+import { planOnboarding } from "../../tools/onboard/onboard";
+import { compareSynthDirs } from "../../tools/review/compare";
+import { synthesize } from "../../tools/review/git-synth";
+import { TAGGABLE_AWS_TYPES } from "../../tools/review/provider-effects";
+import { destructiveChanges, exitCodeFor, allChanges, type Report, type ResourceChange, type StackReport } from "../../tools/review/report";
+import { regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
+import { tempDir, removeTempDirs } from "./review-helpers";
+
+afterAll(() => {
+  removeRegionsCopies();
+  removeTempDirs();
+});
+
+function configOf(copy: RegionsCopy): RegionsConfig {
+  const result = validateRegionsText(copy.file, readFileSync(copy.file, "utf8"));
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  return result.config;
+}
+
+function synth(copy: RegionsCopy): string {
+  const out = join(copy.dir, "cdktf.out");
+  synthesize(REPO_ROOT, out, copy.file, { ...process.env, REGIONS_FILE: copy.file });
+  return out;
+}
+
+let base: { copy: RegionsCopy; config: RegionsConfig; out: string };
+
+beforeAll(() => {
+  const copy = regionsCopy(undefined, "review-base-");
+  base = { copy, config: configOf(copy), out: synth(copy) };
+});
+
+function review(edit: (doc: Document) => void): { report: Report; config: RegionsConfig } {
+  const copy = regionsCopy(edit, "review-head-");
+  return { report: compareSynthDirs(base.out, synth(copy)), config: configOf(copy) };
+}
+
+function stackOf(report: Report, name: string): StackReport {
+  const found = report.stacks.find((s) => s.name === name);
+  if (!found) throw new Error(`no stack ${name} in the report`);
+  return found;
+}
+
+function ofType(stack: StackReport, type: string): ResourceChange[] {
+  return stack.changes.filter((c) => c.type === type);
+}
+
+/** Workspace keys (company, domain, region, environment) of a config, in stackNames order. */
+function workspaceKeys(config: RegionsConfig) {
+  return config.regions.flatMap((region) =>
+    Object.keys(config.environments).map((environment) => ({
+      company: config.company, domain: config.domain, awsRegion: region.region, environment,
+    })),
+  );
+}
+
+describe("review of real synths: renaming the company", () => {
+  test("replaces every workspace, root bucket and what depends on them, with the chain", () => {
+    const { report, config } = review((doc) => doc.set("company", `${base.config.company}x`));
+
+    // Every stack is renamed, one to one.
+    expect(report.stacks.map((s) => [s.renamedFrom, s.name])).toEqual(
+      stackNames(base.config).map((from, i) => [from, stackNames(config)[i]]).sort((a, b) => a[1].localeCompare(b[1])),
+    );
+    for (const key of workspaceKeys(config)) {
+      const names = workspaceResourceNames(key);
+      const stack = stackOf(report, names.stack);
+      const workspace = ofType(stack, "databricks_mws_workspaces");
+      expect(workspace.map((c) => c.action)).toEqual(["replace"]);
+      expect(workspace[0].attributes.find((a) => a.path === "workspace_name")).toMatchObject({ after: JSON.stringify(names.workspace), forcesReplacement: true });
+      expect(ofType(stack, "aws_s3_bucket").find((c) => c.attributes.some((a) => a.after === JSON.stringify(names.rootBucket)))?.action).toBe("replace");
+      expect(ofType(stack, "databricks_mws_storage_configurations").map((c) => c.action)).toEqual(["replace"]);
+      expect(ofType(stack, "databricks_mws_networks").map((c) => c.action)).toEqual(["replace"]);
+      // Dependents carry the chain back to the replaced workspace.
+      for (const dependent of [...ofType(stack, "databricks_metastore_assignment"), ...ofType(stack, "databricks_mws_permission_assignment")]) {
+        expect(dependent.action).toBe("replace");
+        expect(dependent.reasons[0]).toMatch(/^replaced because databricks_mws_workspaces\.\S+ \(\w+ ".*"→".*"\) → /);
+      }
+      // The config stack's objects live in the workspace: a new workspace means new objects.
+      const configStack = stackOf(report, names.configStack);
+      expect(configStack.changes.length).toBeGreaterThan(0);
+      for (const object of configStack.changes) {
+        expect(object.action).toBe("replace");
+        expect(object.reasons[0]).toMatch(new RegExp(`^replaced because ${names.stack}/databricks_mws_workspaces\\.\\S+ .* → ${names.configStack}/`));
+      }
+    }
+    expect(exitCodeFor(report, false)).toBe(2);
+  });
+});
+
+describe("review of real synths: a root bucket renamed alone", () => {
+  test("replaces the bucket, then its storage configuration, then the workspace", () => {
+    const names = workspaceResourceNames(workspaceKeys(base.config)[0]);
+    const head = tempDir("review-bucket-");
+    cpSync(base.out, head, { recursive: true });
+    const file = join(head, "stacks", names.stack, "cdk.tf.json");
+    const json = JSON.parse(readFileSync(file, "utf8"));
+    const [bucketId] = Object.entries(json.resource.aws_s3_bucket as Record<string, { bucket: string }>).find(([, b]) => b.bucket === names.rootBucket)!;
+    json.resource.aws_s3_bucket[bucketId].bucket = `${names.rootBucket}-2`;
+    writeFileSync(file, JSON.stringify(json));
+
+    const report = compareSynthDirs(base.out, head);
+    const stack = stackOf(report, names.stack);
+    expect(stack.changes.find((c) => c.address === `aws_s3_bucket.${bucketId}`)).toMatchObject({
+      action: "replace",
+      attributes: [{ path: "bucket", before: JSON.stringify(names.rootBucket), after: JSON.stringify(`${names.rootBucket}-2`), forcesReplacement: true }],
+    });
+    const storage = ofType(stack, "databricks_mws_storage_configurations")[0];
+    expect(storage.action).toBe("replace");
+    expect(storage.reasons[0]).toMatch(new RegExp(`^replaced because aws_s3_bucket\\.${bucketId} \\(bucket .*\\) → databricks_mws_storage_configurations\\.\\S+ \\(bucket_name\\)$`));
+    const workspace = ofType(stack, "databricks_mws_workspaces")[0];
+    expect(workspace.action).toBe("replace");
+    expect(workspace.reasons[0]).toMatch(/→ databricks_mws_storage_configurations\.\S+ \(bucket_name\) → databricks_mws_workspaces\.\S+ \(storage_configuration_id\)$/);
+    expect(exitCodeFor(report, false)).toBe(2);
+  });
+});
+
+describe("review of real synths: a new VPC CIDR", () => {
+  test("replaces the VPC, its subnets and the network configuration; the workspace is updated in place", () => {
+    const [key] = workspaceKeys(base.config);
+    const used = base.config.regions.flatMap((r) => Object.values(r.workspaces).map((w) => w.vpcCidr));
+    const [free] = allocateVpcCidrs({ pool: base.config.network.addressPool!, netmask: 16, used, count: 1 });
+    const { report } = review((doc) => doc.setIn(["regions", 0, "workspaces", key.environment, "vpcCidr"], free));
+    const stack = stackOf(report, workspaceResourceNames(key).stack);
+
+    expect(ofType(stack, "aws_vpc")).toMatchObject([{ action: "replace", attributes: [{ path: "cidr_block", after: JSON.stringify(free), forcesReplacement: true }] }]);
+    const subnets = ofType(stack, "aws_subnet");
+    expect(subnets.length).toBeGreaterThanOrEqual(2);
+    for (const subnet of subnets) expect(subnet.action).toBe("replace");
+    const network = ofType(stack, "databricks_mws_networks");
+    expect(network.map((c) => c.action)).toEqual(["replace"]);
+    expect(network[0].reasons[0]).toMatch(/^replaced because aws_vpc\.\S+ \(cidr_block ".*"→".*"\) → .*databricks_mws_networks/);
+    expect(ofType(stack, "databricks_mws_workspaces").map((c) => c.action)).toEqual(["update"]);
+    // Nothing outside that workspace stack is destroyed.
+    expect(new Set(destructiveChanges(report).map((c) => c.stack))).toEqual(new Set([stack.name]));
+    expect(exitCodeFor(report, false)).toBe(2);
+  });
+});
+
+describe("review of real synths: removing a region", () => {
+  test("reports its stacks deleted and exits 2", () => {
+    const last = base.config.regions.length - 1;
+    const removed = base.config.regions[last].region;
+    const { report, config } = review((doc) => doc.deleteIn(["regions", last]));
+    const gone = stackNames(base.config).filter((name) => !stackNames(config).includes(name));
+
+    expect(gone.length).toBe(2 * Object.keys(base.config.environments).length);
+    for (const name of gone) {
+      const stack = stackOf(report, name);
+      expect(stack.status).toBe("removed");
+      expect(stack.changes.every((c) => c.action === "delete")).toBe(true);
+    }
+    // Elsewhere only the account stack changes: the region's metastore goes.
+    const others = report.stacks.filter((s) => !gone.includes(s.name) && s.status !== "unchanged");
+    expect(others.map((s) => s.name)).toEqual([stackNames(base.config)[0]]);
+    expect(others[0].changes.map((c) => [c.type, c.action])).toEqual([["databricks_metastore", "delete"]]);
+    expect(others[0].changes[0].address).toContain(removed);
+    expect(exitCodeFor(report, false)).toBe(2);
+  });
+});
+
+describe("review of real synths: onboarding a region", () => {
+  test("reports only additions and exits 0", () => {
+    const copy = regionsCopy(undefined, "review-onboard-");
+    const plan = planOnboarding({ file: copy.file, text: copy.text, region: "eu-central-1" });
+    writeFileSync(copy.file, plan.newText);
+    const report = compareSynthDirs(base.out, synth(copy));
+
+    expect(allChanges(report).filter((c) => c.action !== "create")).toEqual([]);
+    expect(report.stacks.filter((s) => s.status === "added").map((s) => s.name).sort()).toEqual([...plan.addedStacks].sort());
+    expect(exitCodeFor(report, false)).toBe(0);
+  });
+});
+
+describe("review of real synths: a cost-tag change", () => {
+  test("updates tags_all of every taggable AWS resource and the workspace tags in place, and exits 0", () => {
+    const { report } = review((doc) => doc.setIn(["costTags", "CostCenter"], "CC-0000"));
+
+    expect(destructiveChanges(report)).toEqual([]);
+    expect(allChanges(report).every((c) => c.action === "update")).toBe(true);
+    const tagged = allChanges(report).filter((c) => c.attributes.some((a) => a.path === "tags_all.CostCenter" && a.after === '"CC-0000"'));
+    // Every taggable AWS resource in the head synth, whatever the app builds today.
+    const taggable = readdirSync(join(base.out, "stacks")).flatMap((name) => {
+      const json = JSON.parse(readFileSync(join(base.out, "stacks", name, "cdk.tf.json"), "utf8"));
+      if (!json.provider?.aws) return [];
+      return Object.entries((json.resource ?? {}) as Record<string, Record<string, unknown>>)
+        .filter(([type]) => TAGGABLE_AWS_TYPES.has(type))
+        .flatMap(([type, instances]) => Object.keys(instances).map((id) => `${name}/${type}.${id}`));
+    });
+    expect(taggable.length).toBeGreaterThan(0);
+    expect(tagged.map((c) => `${c.stack}/${c.address}`).sort()).toEqual(taggable.sort());
+    for (const workspace of allChanges(report).filter((c) => c.type === "databricks_mws_workspaces")) {
+      expect(workspace.attributes).toContainEqual(expect.objectContaining({ path: "custom_tags.CostCenter", after: '"CC-0000"', forcesReplacement: false }));
+    }
+    expect(exitCodeFor(report, false)).toBe(0);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Onboarding a region, as a pure function of the regions file's text: check the region, pick its AZs,
+ * allocate a VPC per environment from `network.addressPool`, append the entry, and validate the result
+ * exactly as `synth` would. Nothing here writes: the CLI decides whether to.
+ */
+import { validateRegionsText } from "../../config/load";
+import { awsRegionProblem } from "../../config/checks/regions";
+import type { RegionsConfig } from "../../config/schema";
+import { accountResourceNames, regionCode } from "../../lib/naming";
+import { stackNames } from "../../stacks/compose";
+import { UserError } from "../review/errors";
+import { allocateVpcCidrs, vpcNetmaskLike } from "./allocate-cidrs";
+import { appendRegionEntry, type NewRegionEntry } from "./append-region";
+import { defaultZones, parseZonesFlag } from "./availability-zones";
+
+export interface OnboardRequest {
+  /** Path of the regions file: names it in messages and anchors the policy files it references. */
+  readonly file: string;
+  readonly text: string;
+  readonly region: string;
+  /** The `--azs` value, if given. */
+  readonly azs?: string;
+}
+
+export interface OnboardPlan {
+  readonly entry: NewRegionEntry;
+  readonly newText: string;
+  readonly inserted: string;
+  readonly offset: number;
+  readonly netmask: number;
+  readonly pool: string;
+  /** A caveat about the chosen AZs, when the table has one. */
+  readonly zoneNote?: string;
+  readonly addedStacks: readonly string[];
+  readonly nextCommands: readonly string[];
+}
+
+/** A file that does not validate (before or after the edit): every problem, one per line, then the verdict. */
+export class ConfigProblemsError extends UserError {
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+    /** The entry that was tried, since the line numbers point into a file that was never written. */
+    readonly tried?: string,
+  ) {
+    super(message);
+  }
+}
+
+function validConfig(file: string, text: string): RegionsConfig {
+  const result = validateRegionsText(file, text);
+  if (!result.ok) {
+    throw new ConfigProblemsError(`${file} has ${result.errors.length} problem(s) already; fix them first (npm run validate)`, result.errors);
+  }
+  return result.config;
+}
+
+function zonesFor(region: string, azs: string | undefined): { zones: string[]; note?: string } {
+  if (azs !== undefined) {
+    const parsed = parseZonesFlag(region, azs);
+    if ("problem" in parsed) throw new UserError(parsed.problem);
+    return parsed;
+  }
+  const chosen = defaultZones(region);
+  if (!chosen) throw new UserError(`no AZ list for ${region} in tools/onboard/availability-zones.ts; pass --azs a,b,c`);
+  return chosen;
+}
+
+export function planOnboarding(request: OnboardRequest): OnboardPlan {
+  const { file, text, region } = request;
+  const problem = awsRegionProblem(region);
+  if (problem) throw new UserError(`--region: ${problem}`);
+  const config = validConfig(file, text);
+  const existing = config.regions.findIndex((entry) => entry.region === region);
+  if (existing !== -1) throw new UserError(`${region} is already in ${file} (regions[${existing}]); nothing to do`);
+  const pool = config.network.addressPool;
+  if (pool === undefined) {
+    throw new UserError(`${file} has no network.addressPool to allocate VPC CIDRs from; add one, e.g. \`addressPool: 10.0.0.0/8\` under \`network:\``);
+  }
+
+  const { zones, note } = zonesFor(region, request.azs);
+  const environments = Object.keys(config.environments);
+  const used = config.regions.flatMap((entry) => Object.values(entry.workspaces).map((workspace) => workspace.vpcCidr));
+  const netmask = vpcNetmaskLike(used);
+  const cidrs = allocateVpcCidrs({ pool, netmask, used, count: environments.length });
+  const entry: NewRegionEntry = {
+    region,
+    availabilityZones: zones,
+    vpcCidrs: Object.fromEntries(environments.map((environment, i) => [environment, cidrs[i]])),
+  };
+
+  const insertion = appendRegionEntry(text, entry);
+  const result = validateRegionsText(file, insertion.text);
+  if (!result.ok) {
+    throw new ConfigProblemsError(`the ${region} entry would make ${file} invalid (${result.errors.length} problem(s)); nothing was written`, result.errors, insertion.inserted);
+  }
+
+  const before = new Set(stackNames(config));
+  const addedStacks = stackNames(result.config).filter((name) => !before.has(name));
+  return {
+    entry,
+    newText: insertion.text,
+    inserted: insertion.inserted,
+    offset: insertion.offset,
+    netmask,
+    pool,
+    ...(note ? { zoneNote: note } : {}),
+    addedStacks,
+    nextCommands: nextCommands(config, region),
+  };
+}
+
+/** What to run after the file changed: validate, review against main, then deploy in dependency order. */
+function nextCommands(config: RegionsConfig, region: string): string[] {
+  const prefix = `${config.company}-${config.domain}`;
+  return [
+    "npm run validate",
+    "npm run review -- --base origin/main",
+    `npx cdktf deploy ${accountResourceNames(config).stack}`,
+    `npx cdktf deploy '${prefix}-${regionCode(region)}-*' --ignore-missing-stack-dependencies`,
+  ];
+}

@@ -1,0 +1,141 @@
+/**
+ * What a change to a provider configuration does to the resources that use it. The app puts three
+ * things in provider blocks rather than in each resource, so a change there changes no resource
+ * argument and would otherwise look like nothing to a reviewer:
+ * - AWS `default_tags` (the cost tags): every taggable resource's `tags_all` (the provider's tags with
+ *   the resource's own on top) is updated in place.
+ * - AWS `region`: in provider 6.x every regional resource has a top-level `region` defaulting to the
+ *   provider's, and a changed value forces replacement (internal/provider/sdkv2/region.go,
+ *   forceNewIfRegionChanges). IAM is global and stays; regional data sources are read again.
+ * - Databricks `host` / `account_id`: the objects live in another workspace or account, so each is
+ *   created there (the config stack's host is the workspace URL: a replaced workspace moves them all).
+ * A resource that sets its own `region` is judged by that; `provider = aws.x` picks the configuration.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { Link } from "./chain";
+import { formatValue, type PathSegment } from "./display";
+import { forceNewRule } from "./force-new";
+import type { Block } from "./synth-dir";
+
+/**
+ * AWS resource types with `tags` / `tags_all`, among those the app emits (every AWS type in
+ * force-new.ts). Read from the provider bindings (`tagsAll` in @cdktf/provider-aws/lib/<type>); a test
+ * checks the table against them.
+ */
+export const TAGGABLE_AWS_TYPES: ReadonlySet<string> = new Set([
+  "aws_cloudwatch_log_group", "aws_default_security_group", "aws_eip", "aws_flow_log", "aws_iam_role",
+  "aws_internet_gateway", "aws_kms_key", "aws_nat_gateway", "aws_route_table", "aws_s3_bucket",
+  "aws_secretsmanager_secret", "aws_security_group", "aws_subnet", "aws_vpc", "aws_vpc_endpoint",
+  "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule",
+]);
+
+/** AWS data sources that do not depend on the region (computed locally or account-wide). */
+const GLOBAL_AWS_DATA = /^aws_(iam_|caller_identity$|partition$)/;
+
+/** Databricks provider arguments that say WHERE the objects live (not how to authenticate). */
+const DATABRICKS_LOCATION = ["host", "account_id"];
+
+export type ProviderEffect = "default_tags" | "region" | "location";
+
+/** A change of the provider configuration, as the evaluator found it (direct or through a reference). */
+export interface ProviderChange {
+  readonly path: readonly PathSegment[];
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly direct: boolean;
+  readonly certain: boolean;
+  readonly chain: readonly Link[];
+}
+
+export interface ProviderSide {
+  /** `aws`, `aws.west`, `databricks`: the configuration the block uses. */
+  readonly name: string;
+  readonly type: string;
+  readonly before: Block | undefined;
+  readonly after: Block | undefined;
+  readonly changes: readonly ProviderChange[];
+}
+
+/** One change a block undergoes because of its provider configuration. */
+export interface ProviderDelta extends ProviderChange {
+  readonly effect: ProviderEffect;
+  readonly provider: string;
+  /** Replaces the resource whatever the force-new table says of `path`. */
+  readonly forcing: boolean;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `provider = "aws.west"` (cdktf writes it plain or as `${aws.west}`), else the type's default provider. */
+export function providerNameOf(block: Block): string {
+  const meta = typeof block.provider === "string" ? block.provider.replace(/^\$\{(.*)\}$/, "$1") : undefined;
+  return meta ?? block.type.split("_")[0];
+}
+
+/** `default_tags { tags = {…} }` as one map (cdktf writes the block as a one-element list). */
+function defaultTags(provider: Block | undefined): Record<string, unknown> {
+  const blocks = provider?.body.default_tags;
+  const list = Array.isArray(blocks) ? blocks : blocks === undefined ? [] : [blocks];
+  return Object.assign({}, ...list.map((entry) => (isRecord(entry) && isRecord(entry.tags) ? entry.tags : {})));
+}
+
+function isRegional(block: Block): boolean {
+  if (block.kind === "data") return !GLOBAL_AWS_DATA.test(block.type);
+  const rule = forceNewRule(block.type);
+  // Not in the table: assume regional; the evaluator reports such a type as "may be replaced" anyway.
+  return rule ? rule.forceNew.includes("region") : true;
+}
+
+function tagsAll(provider: ProviderSide, before: Block, after: Block): ProviderDelta[] {
+  const fromTags = defaultTags(provider.before);
+  const toTags = defaultTags(provider.after);
+  if (isDeepStrictEqual(fromTags, toTags)) return [];
+  const own = (block: Block) => (isRecord(block.body.tags) ? block.body.tags : {});
+  const was: Record<string, unknown> = { ...fromTags, ...own(before) };
+  const now: Record<string, unknown> = { ...toTags, ...own(after) };
+  return [...new Set([...Object.keys(was), ...Object.keys(now)])]
+    .sort()
+    .filter((key) => !isDeepStrictEqual(was[key], now[key]))
+    .map((key) => ({
+      path: ["tags_all", key], before: was[key], after: now[key], direct: true, certain: true, chain: [],
+      effect: "default_tags" as const, provider: provider.name, forcing: false,
+    }));
+}
+
+/** The changes `after` undergoes because the provider configuration it uses changed. */
+export function providerDeltas(provider: ProviderSide, before: Block, after: Block): ProviderDelta[] {
+  if (!provider.changes.length) return [];
+  const tag = (effect: ProviderEffect, forcing: boolean) => (change: ProviderChange): ProviderDelta => ({
+    ...change, effect, provider: provider.name, forcing,
+  });
+  if (provider.type === "aws") {
+    const ownRegion = before.body.region !== undefined || after.body.region !== undefined;
+    const region = ownRegion || !isRegional(after) ? [] : provider.changes.filter((c) => c.path[0] === "region").map(tag("region", false));
+    return [...region, ...(after.kind === "resource" && TAGGABLE_AWS_TYPES.has(after.type) ? tagsAll(provider, before, after) : [])];
+  }
+  if (provider.type === "databricks" && after.kind === "resource") {
+    const moved = provider.changes.find((c) => c.certain && DATABRICKS_LOCATION.includes(String(c.path[0])))
+      ?? provider.changes.find((c) => DATABRICKS_LOCATION.includes(String(c.path[0])));
+    return moved ? [tag("location", true)({ ...moved, path: ["provider", ...moved.path] })] : [];
+  }
+  return [];
+}
+
+/** The line a reviewer reads beside a resource changed by its provider configuration. */
+export function providerReasons(deltas: readonly ProviderDelta[]): string[] {
+  const reasons: string[] = [];
+  for (const effect of ["region", "location", "default_tags"] as const) {
+    const delta = deltas.find((d) => d.effect === effect);
+    if (!delta) continue;
+    const what = delta.direct ? `${formatValue(delta.before)}→${formatValue(delta.after)}` : "changes through a reference (see the chain)";
+    const argument = String(delta.path[delta.path.length - 1]);
+    if (effect === "region") reasons.push(`provider ${delta.provider} region ${what}: every regional resource is recreated in the new region`);
+    if (effect === "location") {
+      reasons.push(`provider ${delta.provider} ${argument} ${what}: the object is created again where the provider now points (another workspace or account)`);
+    }
+    if (effect === "default_tags") reasons.push(`provider ${delta.provider} default_tags changed: tags_all is updated in place`);
+  }
+  return reasons;
+}
