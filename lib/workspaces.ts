@@ -27,6 +27,14 @@ export function costTagsFor(config: Pick<RegionsFile, "costTags">, environment: 
   return { ...config.costTags, Environment: environment, Region: awsRegion };
 }
 
+/** What an environment's hardening resolves to: customer-managed keys default to on where protected. */
+export function hardeningOf(settings: EnvironmentSettings): { customerManagedKeys: boolean; privateLink: boolean } {
+  return {
+    customerManagedKeys: settings.hardening.customerManagedKeys ?? settings.protected,
+    privateLink: settings.hardening.privateLink,
+  };
+}
+
 /** Tags of account-wide AWS resources (usage logs): shared by every environment. */
 export const SHARED_ENVIRONMENT = "shared";
 
@@ -41,8 +49,7 @@ export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
         names: workspaceResourceNames(key),
         environment,
         settings: config.environments[environment],
-        customerManagedKeys: config.environments[environment].hardening.customerManagedKeys ?? config.environments[environment].protected,
-        privateLink: config.environments[environment].hardening.privateLink,
+        ...hardeningOf(config.environments[environment]),
         awsRegion: region.region,
         regionCode: regionCode(region.region),
         availabilityZones: region.availabilityZones,

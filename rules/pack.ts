@@ -31,6 +31,9 @@ import { policyOnDemandDriver } from "./databricks/policy-on-demand-driver";
 import { policyCapsWorkers } from "./databricks/policy-max-workers";
 import { policyCapsDbusPerHour } from "./databricks/policy-dbus-per-hour";
 import { policyLimitsAutotermination } from "./databricks/policy-autotermination";
+import { workspaceUsesCustomerManagedKeys } from "./databricks/customer-managed-keys";
+import { workspaceUsesPrivateLink } from "./databricks/private-link";
+import { kmsKeyRotates } from "./iam/kms-key-rotation";
 import { noLiteralSecrets } from "./secrets/no-literal-secrets";
 import { secretValuesByReference } from "./secrets/secret-values-by-reference";
 import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
@@ -173,6 +176,12 @@ export const RULE_PACK: readonly PackRule[] = [
     check: { block: noAdministratorAccess },
   },
   {
+    id: "IAM-4",
+    level: "error",
+    message: "Every KMS key must rotate its key material (enable_key_rotation = true), so a leaked data key stops being useful within a year.",
+    check: { block: kmsKeyRotates },
+  },
+  {
     id: "DBX-1",
     level: "error",
     message: "Workspaces must use pricing_tier PREMIUM or ENTERPRISE: cluster policies, permissions and audit logs do not exist on STANDARD. Set pricingTier in regions.yaml.",
@@ -207,6 +216,18 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "Cluster policies that allow all-purpose clusters must bound autotermination_minutes (fixed, or range minValue ≥ 1 and maxValue) so it cannot be 0 (off): an idle interactive cluster otherwise runs all weekend.",
     check: { block: policyLimitsAutotermination },
+  },
+  {
+    id: "DBX-7",
+    level: "error",
+    message: "Workspaces of environments with customer-managed keys (hardening.customerManagedKeys, on by default where protected) must set storage_customer_managed_key_id and managed_services_customer_managed_key_id, so their data is encrypted with keys we control and can revoke.",
+    check: { block: workspaceUsesCustomerManagedKeys },
+  },
+  {
+    id: "DBX-8",
+    level: "error",
+    message: "Workspaces of environments with back-end PrivateLink (hardening.privateLink) must set private_access_settings_id and register REST API and relay endpoints in their network configuration, so cluster traffic to the control plane never crosses the internet.",
+    check: { block: workspaceUsesPrivateLink },
   },
   {
     id: "SEC-1",

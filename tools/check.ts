@@ -2,7 +2,7 @@
  * `npm run check [-- --report path] [-- --docs]`: synthesizes the regions file ($REGIONS_FILE or
  * regions.yaml) into a temporary folder, runs the guardrail rule pack, prints a table of findings,
  * writes a JSON report (check-report.json) and exits 1 on any unsuppressed error. `--docs` instead
- * regenerates the rule table in docs/guardrails.md.
+ * regenerates the rule table in README.md (Guardrails).
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +16,7 @@ import { runPack } from "../rules/run";
 import { makeStagingDir, synthesizeInto } from "../rules/staging";
 import { checkReport, findingsTable, summarize } from "./check/report";
 
-export const GUARDRAILS_DOC = "docs/guardrails.md";
+export const GUARDRAILS_DOC = "README.md";
 const USAGE = "usage: npm run check [-- --report path/to/report.json] | npm run check -- --docs\n";
 
 type Options = { docs: boolean; report: string } | { problem: string };

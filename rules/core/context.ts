@@ -4,7 +4,7 @@
  */
 import type { RegionsConfig } from "../../config/schema";
 import { workspaceResourceNames, type WorkspaceResourceNames } from "../../lib/naming";
-import { costTagsFor } from "../../lib/workspaces";
+import { costTagsFor, hardeningOf } from "../../lib/workspaces";
 
 export interface WorkspaceExpectations {
   readonly environment: string;
@@ -13,6 +13,8 @@ export interface WorkspaceExpectations {
   readonly tags: Readonly<Record<string, string>>;
   /** `environments.<env>.protected`: the workspace must refuse to be destroyed. */
   readonly protected: boolean;
+  /** `environments.<env>.hardening`, resolved: customer-managed keys and back-end PrivateLink. */
+  readonly hardening?: { readonly customerManagedKeys: boolean; readonly privateLink: boolean };
 }
 
 export interface StackExpectations {
@@ -35,7 +37,13 @@ export function guardrailContext(config: RegionsConfig): GuardrailContext {
   for (const region of config.regions) {
     for (const [environment, settings] of Object.entries(config.environments)) {
       const names = workspaceResourceNames({ company: config.company, domain: config.domain, awsRegion: region.region, environment });
-      const workspace = { environment, names, tags: costTagsFor(config, environment, region.region), protected: settings.protected };
+      const workspace = {
+        environment,
+        names,
+        tags: costTagsFor(config, environment, region.region),
+        protected: settings.protected,
+        hardening: hardeningOf(settings),
+      };
       // The workspace stack and the stack that configures the workspace from inside share expectations.
       byStack.set(names.stack, workspace);
       byStack.set(names.configStack, workspace);
