@@ -71,3 +71,39 @@ describe("review: secrets never reach the report", () => {
     expect(markdown).toContain("`secret_string`: `(sensitive)` → `(sensitive)` (forces replacement)");
   });
 });
+
+describe("renderMarkdown: reading order for large changes", () => {
+  const change = (address: string, extra: Partial<ResourceChange> = {}): ResourceChange => ({
+    stack: "ws", address, type: address.split(".")[0], action: "replace", attributes: [], reasons: [], ...extra,
+  });
+
+  test("what stops the apply comes first, then what starts a replacement, then what is dragged along", () => {
+    const report: Report = {
+      source: "synth-diff",
+      stacks: [{
+        name: "ws", status: "changed", unchanged: 0,
+        changes: [
+          change("aws_a.dependent", { reasons: ["replaced because aws_z.origin (name) → aws_a.dependent (x)"] }),
+          change("aws_z.origin"),
+          change("aws_m.bucket", { blocked: "blocked: terraform will refuse (prevent_destroy)" }),
+        ],
+      }],
+    };
+    const section = renderMarkdown(report).split("### Per stack")[0];
+    const order = ["aws_m.bucket", "aws_z.origin", "aws_a.dependent"].map((address) => section.indexOf(address));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  test("updates that only change tags_all are listed once per distinct change, with the resources they reach", () => {
+    const tags = [{ path: "tags_all.CostCenter", before: '"CC-1"', after: '"CC-2"', forcesReplacement: false }];
+    const changes = Array.from({ length: 50 }, (_, i) => change(`aws_subnet.s${String(i).padStart(2, "0")}`, { action: "update", attributes: tags }));
+    changes.push(change("aws_vpc.vpc", { action: "update", attributes: [...tags, { path: "tags.Name", before: '"a"', after: '"b"', forcesReplacement: false }] }));
+    const markdown = renderMarkdown({ source: "synth-diff", stacks: [{ name: "ws", status: "changed", unchanged: 0, changes }] });
+
+    expect(markdown).toContain("- **update** 50 resources in `ws`: only `tags_all` (the provider's default_tags), in place\n  - `tags_all.CostCenter`: `\"CC-1\"` → `\"CC-2\"`\n  - `aws_subnet.s00`, `aws_subnet.s01`");
+    expect(markdown).toContain("`aws_subnet.s39`, … 10 more");
+    // A resource with any other change keeps its own entry.
+    expect(markdown).toContain("- **update** `ws` `aws_vpc.vpc`");
+  });
+});

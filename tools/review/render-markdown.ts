@@ -81,8 +81,44 @@ function changeUnit(change: ResourceChange, onlyForcing: boolean): string {
   return lines.join("\n");
 }
 
+/**
+ * What a reviewer must see first when the list is cut: changes that stop the apply, then the changes
+ * that start something (a renamed bucket, a new CIDR), then what is dragged along by a reference.
+ */
+function destructiveOrder(changes: readonly ResourceChange[]): ResourceChange[] {
+  const tier = (change: ResourceChange) => (change.blocked ? 0 : change.reasons.some((r) => r.startsWith("replaced because")) ? 2 : 1);
+  return sortChanges(changes).sort((a, b) => tier(a) - tier(b));
+}
+
+/** An update that only changes `tags_all`: what a provider default_tags (cost tag) change does. */
+function isTagsAllOnly(change: ResourceChange): boolean {
+  return change.action === "update" && change.attributes.length > 0 && change.attributes.every((a) => a.path.startsWith("tags_all."));
+}
+
+const ADDRESSES_PER_GROUP = 40;
+
+/** One entry per distinct tags_all change, listing the resources it reaches: a cost-tag change stays readable. */
+function tagsAllUnits(changes: readonly ResourceChange[]): string[] {
+  const groups = new Map<string, ResourceChange[]>();
+  for (const change of changes) {
+    const key = JSON.stringify(change.attributes);
+    groups.set(key, [...(groups.get(key) ?? []), change]);
+  }
+  return [...groups.values()].map((group) => {
+    if (group.length === 1) return changeUnit(group[0], false);
+    const addresses = group.map((c) => code(c.address));
+    const shown = addresses.slice(0, ADDRESSES_PER_GROUP).join(", ");
+    const more = addresses.length > ADDRESSES_PER_GROUP ? `, … ${addresses.length - ADDRESSES_PER_GROUP} more` : "";
+    return [
+      `- **update** ${plural(group.length, "resource")} in ${code(group[0].stack)}: only \`tags_all\` (the provider's default_tags), in place`,
+      ...group[0].attributes.map(attributeLine),
+      `  - ${shown}${more}`,
+    ].join("\n");
+  });
+}
+
 function destructiveSection(report: Report, cap: number): { text: string; omitted: number } {
-  const changes = sortChanges(destructiveChanges(report));
+  const changes = destructiveOrder(destructiveChanges(report));
   if (!changes.length) return { text: "", omitted: 0 };
   const title = "\n### Destroyed or replaced\n\n";
   const fitted = fitUnits(changes.map((c) => changeUnit(c, true)), cap - title.length, (n) => `- … ${plural(n, "more destructive change")} not shown`);
@@ -114,7 +150,11 @@ function detailsSection(stacks: readonly StackReport[], cap: number): { text: st
       omitted += stack.changes.length;
       continue;
     }
-    const fitted = fitUnits(sortChanges(stack.changes).map((c) => changeUnit(c, false)), room, (n) => `- … ${plural(n, "more change")} not shown`);
+    const units = [
+      ...sortChanges(stack.changes.filter((c) => !isTagsAllOnly(c))).map((c) => changeUnit(c, false)),
+      ...tagsAllUnits(stack.changes.filter(isTagsAllOnly)),
+    ];
+    const fitted = fitUnits(units, room, (n) => `- … ${plural(n, "more change")} not shown`);
     omitted += fitted.omitted;
     text += open + fitted.text + close;
   }
