@@ -1,13 +1,10 @@
 import { Construct } from "constructs";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { DataDatabricksAwsAssumeRolePolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-assume-role-policy";
-import { MwsCredentials } from "@cdktf/provider-databricks/lib/mws-credentials";
 import { MwsLogDelivery } from "@cdktf/provider-databricks/lib/mws-log-delivery";
 import { MwsStorageConfigurations } from "@cdktf/provider-databricks/lib/mws-storage-configurations";
-import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import type { AccountResourceNames } from "../lib/naming";
+import { DatabricksRoleCredentials } from "./databricks-role-credentials";
 import { ProtectedBucket } from "./protected-bucket";
 
 export interface UsageLogDeliveryProps {
@@ -39,11 +36,6 @@ export class UsageLogDelivery extends Construct {
       externalId: props.databricksAccountId,
       forLogDelivery: true,
     });
-    const role = new IamRole(this, "role", {
-      name: names.logDeliveryRole,
-      description: "Databricks log delivery: writes usage and audit logs into the usage-log bucket",
-      assumeRolePolicy: trust.json,
-    });
     const permissions = new DataAwsIamPolicyDocument(this, "permissions", {
       statement: [
         { actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [bucket.arn] },
@@ -53,17 +45,12 @@ export class UsageLogDelivery extends Construct {
         },
       ],
     });
-    const policy = new IamRolePolicy(this, "policy", { name: names.logDeliveryRole, role: role.id, policy: permissions.json });
-    // Same IAM propagation race as workspace credentials (provider issues #951, #1363).
-    const propagation = new Sleep(this, "iam-propagation", {
-      createDuration: "30s",
-      triggers: { role_arn: role.arn, policy: policy.policy },
-      dependsOn: [policy],
-    });
-    const credentials = new MwsCredentials(this, "credentials", {
+    const { credentials } = new DatabricksRoleCredentials(this, "registered", {
+      roleName: names.logDeliveryRole,
+      description: "Databricks log delivery: writes usage and audit logs into the usage-log bucket",
       credentialsName: names.logDeliveryCredentials,
-      roleArn: role.arn,
-      dependsOn: [propagation],
+      trustPolicy: trust.json,
+      permissionsPolicy: permissions.json,
     });
     const storage = new MwsStorageConfigurations(this, "storage", {
       accountId: props.databricksAccountId,
