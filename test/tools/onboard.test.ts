@@ -203,6 +203,20 @@ describe("onboard: refusals are one line, exit 1, and leave the file untouched",
   });
 });
 
+describe("onboard: files next to the regions file", () => {
+  const policies = (parse(readFileSync(join(REPO_ROOT, "regions.yaml"), "utf8")) as { clusterPolicies?: { file: string }[] }).clusterPolicies ?? [];
+
+  test.skipIf(!policies.length)("the policy files beside the copy are the ones checked, not the repository's", async () => {
+    const copy = regionsCopy();
+    writeFileSync(join(copy.dir, policies[0].file), "{ not json");
+    const run = await onboard(copy, "--region", "eu-central-1");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(policies[0].file.split("/").at(-1));
+    expect(run.err).toMatch(/problem\(s\) already/);
+    expect(readFileSync(copy.file, "utf8")).toBe(copy.text);
+  });
+});
+
 describe("onboard: the AZ table", () => {
   test("covers every region Databricks supports", () => {
     expect(regionsWithoutZoneChoice()).toEqual([]);

@@ -65,7 +65,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
     let plan: OnboardPlan;
     try {
-      plan = planOnboarding({ file: shown, text, region, azs: args.values["--azs"] });
+      plan = planOnboarding({ file: shown, path, text, region, azs: args.values["--azs"] });
     } catch (error) {
       if (error instanceof ConfigProblemsError) {
         io.stderr(error.problems.map((problem) => `${problem}\n`).join(""));

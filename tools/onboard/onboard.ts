@@ -3,7 +3,7 @@
  * allocate a VPC per environment from `network.addressPool`, append the entry, and validate the result
  * exactly as `synth` would. Nothing here writes: the CLI decides whether to.
  */
-import { validateRegionsText } from "../../config/load";
+import { validateRegionsText, type ValidationResult } from "../../config/load";
 import { awsRegionProblem } from "../../config/checks/regions";
 import type { RegionsConfig } from "../../config/schema";
 import { accountResourceNames, regionCode } from "../../lib/naming";
@@ -14,8 +14,13 @@ import { appendRegionEntry, type NewRegionEntry } from "./append-region";
 import { defaultZones, parseZonesFlag } from "./availability-zones";
 
 export interface OnboardRequest {
-  /** Path of the regions file: names it in messages and anchors the policy files it references. */
+  /** The regions file as the user named it, for messages. */
   readonly file: string;
+  /**
+   * Where it is, when `file` is relative to somewhere other than the process's working directory: the
+   * policy files it references are read relative to it. Defaults to `file`.
+   */
+  readonly path?: string;
   readonly text: string;
   readonly region: string;
   /** The `--azs` value, if given. */
@@ -47,8 +52,15 @@ export class ConfigProblemsError extends UserError {
   }
 }
 
-function validConfig(file: string, text: string): RegionsConfig {
-  const result = validateRegionsText(file, text);
+/** `validateRegionsText` reading from `path`, reporting as `file`. */
+function validate(file: string, path: string, text: string): ValidationResult {
+  const result = validateRegionsText(path, text);
+  if (result.ok || path === file) return result;
+  return { ok: false, errors: result.errors.map((error) => (error.startsWith(`${path}:`) ? file + error.slice(path.length) : error)) };
+}
+
+function validConfig(file: string, path: string, text: string): RegionsConfig {
+  const result = validate(file, path, text);
   if (!result.ok) {
     throw new ConfigProblemsError(`${file} has ${result.errors.length} problem(s) already; fix them first (npm run validate)`, result.errors);
   }
@@ -68,9 +80,10 @@ function zonesFor(region: string, azs: string | undefined): { zones: string[]; n
 
 export function planOnboarding(request: OnboardRequest): OnboardPlan {
   const { file, text, region } = request;
+  const path = request.path ?? file;
   const problem = awsRegionProblem(region);
   if (problem) throw new UserError(`--region: ${problem}`);
-  const config = validConfig(file, text);
+  const config = validConfig(file, path, text);
   const existing = config.regions.findIndex((entry) => entry.region === region);
   if (existing !== -1) throw new UserError(`${region} is already in ${file} (regions[${existing}]); nothing to do`);
   const pool = config.network.addressPool;
@@ -90,7 +103,7 @@ export function planOnboarding(request: OnboardRequest): OnboardPlan {
   };
 
   const insertion = appendRegionEntry(text, entry);
-  const result = validateRegionsText(file, insertion.text);
+  const result = validate(file, path, insertion.text);
   if (!result.ok) {
     throw new ConfigProblemsError(`the ${region} entry would make ${file} invalid (${result.errors.length} problem(s)); nothing was written`, result.errors, insertion.inserted);
   }
