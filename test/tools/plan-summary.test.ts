@@ -143,3 +143,23 @@ describe("plan-summary: exit codes and output", () => {
     expect(result.stderr).toBe('plan-summary: unknown flag "--colour" (known: --format, --allow-destroy, --help)\n');
   });
 });
+
+describe("plan-summary: a replaced time_sleep", () => {
+  test("is listed but not destructive: it holds no infrastructure", async () => {
+    const dir = tempDir();
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [{
+        address: "time_sleep.wait", mode: "managed", type: "time_sleep", name: "wait",
+        change: { actions: ["delete", "create"], before: { triggers: { policy: "{}" } }, after: { triggers: null }, after_unknown: { triggers: true } },
+        action_reason: "replace_because_cannot_update",
+      }],
+    };
+    writeFileSync(join(dir, "ws.json"), JSON.stringify(plan));
+    const io = captureIo(dir);
+    expect(await main(["ws.json"], io)).toBe(0);
+    expect(io.out()).toMatch(/^## 🟢 Plan review: nothing destroyed: 1 to replace\n/);
+    expect(io.out()).toContain("1 replacement of `time_sleep` not counted as destructive");
+    expect(io.out()).toContain("- **replace** `ws` `time_sleep.wait`");
+  });
+});

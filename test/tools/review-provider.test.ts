@@ -133,3 +133,39 @@ describe("TAGGABLE_AWS_TYPES", () => {
     expect(TAGGABLE_AWS_TYPES.has(type)).toBe(readFileSync(binding, "utf8").includes("get tagsAll()"));
   });
 });
+
+describe("review: data sources read during apply", () => {
+  // A log group whose tags change, a policy document naming its ARN, a role policy using the document,
+  // and an IAM-propagation wait triggered by the role policy: the app's cross-account role, in small.
+  const stackWith = (costCenter: string) => ({
+    ...stack("ws", {
+      resources: {
+        aws_cloudwatch_log_group: { logs: { name: "/vpc/ws" } },
+        aws_iam_role_policy: { policy: { role: "r", policy: "${data.aws_iam_policy_document.doc.json}" } },
+        time_sleep: { wait: { create_duration: "30s", triggers: { policy: "${aws_iam_role_policy.policy.policy}" } } },
+      },
+      data: { aws_iam_policy_document: { doc: { statement: [{ actions: ["logs:PutLogEvents"], resources: ["${aws_cloudwatch_log_group.logs.arn}"] }] } } },
+    }),
+    provider: { aws: tagged("us-east-1", { CostCenter: costCenter }) },
+  });
+
+  test("a resource with changes pending makes what the data source returns known after apply", () => {
+    const report = compare({ ws: stackWith("CC-1") }, { ws: stackWith("CC-2") });
+    expect(change(report, "ws", "aws_iam_role_policy.policy")).toMatchObject({
+      action: "update",
+      attributes: [{ path: "policy", after: "(known after apply)", forcesReplacement: false }],
+    });
+    const wait = change(report, "ws", "time_sleep.wait");
+    expect(wait?.action).toBe("maybe-replace");
+    expect(wait?.reasons[0]).toBe(
+      'replaced because aws_cloudwatch_log_group.logs (tags_all.CostCenter "CC-1"→"CC-2") → data.aws_iam_policy_document.doc (read during apply) → aws_iam_role_policy.policy (policy) → time_sleep.wait (triggers.policy)',
+    );
+    // Replacing a wait destroys nothing: the review stays green.
+    expect(exitCodeFor(report, false)).toBe(0);
+  });
+
+  test("nothing pending, nothing read during apply", () => {
+    const report = compare({ ws: stackWith("CC-1") }, { ws: stackWith("CC-1") });
+    expect(report.stacks[0].changes).toEqual([]);
+  });
+});

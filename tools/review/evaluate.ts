@@ -35,6 +35,8 @@ export interface Delta {
   readonly forcing?: boolean;
   /** Set when the change comes from the stack's provider block (default_tags, region), not the resource. */
   readonly fromProvider?: ProviderDelta;
+  /** How the change reads in a chain, when the path alone does not say it (`read during apply`). */
+  readonly detail?: string;
 }
 
 export interface Evaluation {
@@ -84,6 +86,7 @@ export class Evaluator {
     const after = this.block(this.head, stack, key);
     if (!before || !after) return NO_CHANGE;
     const deltas = this.deltas(stack, before, after);
+    if (after.kind === "data" && !deltas.length) deltas.push(...this.deferredRead(stack, after));
     if (after.kind !== "resource") return { ...NO_CHANGE, action: deltas.length ? "update" : "none", deltas };
     return classify(stack, after, before, deltas);
   }
@@ -137,6 +140,28 @@ export class Evaluator {
       }));
   }
 
+  /**
+   * Terraform reads a data source during apply, not plan, when a resource it refers to has changes
+   * planned (plan JSON: read_because_dependency_pending), so whatever it returns is unknown at plan
+   * time even if it will not change: a cost-tag update on a log group makes the policy document built
+   * from its ARN, and the role policy using it, "known after apply".
+   */
+  private deferredRead(stack: string, block: Block): Delta[] {
+    for (const leaf of leaves(block.body)) {
+      if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
+      for (const reference of referencesIn(leaf.value)) {
+        if (reference.kind !== "resource") continue;
+        const upstream = this.block(this.head, stack, reference.key);
+        if (!upstream || !this.block(this.base, stack, reference.key)) continue;
+        const pending = fromDeltas(stack, upstream, this.evaluate(stack, reference.key).deltas);
+        if (pending) {
+          return [{ path: leaf.path, before: leaf.value, after: undefined, direct: false, certain: false, chain: pending.chain, detail: "read during apply" }];
+        }
+      }
+    }
+    return [];
+  }
+
   private remoteStateMoved(before: Block, after: Block): Delta[] {
     const from = resolveRemoteState(this.base, before);
     const to = resolveRemoteState(this.head, after);
@@ -186,6 +211,7 @@ function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]):
 }
 
 function detailOf(delta: Delta): string {
+  if (delta.detail) return delta.detail;
   const path = formatAttributePath(delta.path);
   if (!delta.direct) return path;
   return `${path} ${displayValue(delta.path, delta.before)}→${displayValue(delta.path, delta.after)}`;

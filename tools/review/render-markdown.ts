@@ -5,7 +5,7 @@
  */
 import { COMMENT_LIMIT, fitUnits } from "./budget";
 import {
-  countChanges, destructiveChanges, sortChanges, allChanges,
+  countChanges, destructiveChanges, sortChanges, allChanges, isDestructive, isReplacement,
   type ChangeCounts, type Report, type ResourceChange, type StackReport,
 } from "./report";
 
@@ -60,6 +60,11 @@ function headline(report: Report): string {
       `> ⚠️ ${plural(renamed.length, "stack")} renamed (${example}${renamed.length > 1 ? ", …" : ""}): a renamed stack has a new state key. ` +
         "The changes below assume its state is moved to the new key first; without that, terraform creates every resource anew and the old ones keep running, unmanaged.",
     );
+  }
+  const harmless = allChanges(report).filter((change) => isReplacement(change) && !isDestructive(change));
+  if (harmless.length) {
+    const types = [...new Set(harmless.map((change) => change.type))].map(code).join(", ");
+    lines.push("", `> ℹ️ ${plural(harmless.length, "replacement")} of ${types} not counted as destructive: it holds no infrastructure, replacing it only waits again.`);
   }
   if (blocked) lines.push("", `> ⛔ ${plural(blocked, "change")} will stop the apply: terraform refuses to destroy a resource with \`prevent_destroy\`.`);
   return `${lines.join("\n")}\n`;

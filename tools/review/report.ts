@@ -62,8 +62,19 @@ export type ChangeCounts = Record<ChangeAction, number>;
 
 const DESTRUCTIVE: ReadonlySet<ChangeAction> = new Set(["replace", "maybe-replace", "delete"]);
 
+/**
+ * Types whose replacement destroys nothing: a `time_sleep` holds no infrastructure, replacing it only
+ * waits again. The app's IAM-propagation wait is triggered by the role policy, which terraform re-reads
+ * during apply whenever a tagged resource it names changes, so every cost-tag change replaces it.
+ */
+export const HARMLESS_TO_REPLACE: ReadonlySet<string> = new Set(["time_sleep"]);
+
+export function isReplacement(change: ResourceChange): boolean {
+  return change.action === "replace" || change.action === "maybe-replace";
+}
+
 export function isDestructive(change: ResourceChange): boolean {
-  return DESTRUCTIVE.has(change.action);
+  return DESTRUCTIVE.has(change.action) && !(isReplacement(change) && HARMLESS_TO_REPLACE.has(change.type));
 }
 
 export function emptyCounts(): ChangeCounts {
