@@ -1,0 +1,51 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { Testing } from "cdktf";
+import { synthFloor } from "../../bench/floor-app";
+import { countSynth, floorPlanFrom, toConfig } from "../../bench/floor-plan";
+import { composeStacks } from "../../stacks/compose";
+import { shippedConfig } from "../utils";
+
+describe("floor-plan, floor-app: the floor emits what our synth emits, with literal values", () => {
+  test("Terraform JSON keys become the classes' camelCase config; map keys and values pass unchanged", () => {
+    expect(
+      toConfig({
+        "//": { metadata: { path: "x" } },
+        cidr_block: "10.0.0.0/16",
+        depends_on: ["aws_vpc.a"],
+        provider: "aws.alias",
+        lifecycle: { prevent_destroy: true },
+        tags: { Name: "vpc", CostCenter: "CC-1" },
+        ingress: [{ from_port: 443, cidr_blocks: ["${aws_vpc.a.cidr_block}"] }],
+      }),
+    ).toEqual({
+      cidrBlock: "10.0.0.0/16",
+      lifecycle: { preventDestroy: true },
+      tags: { Name: "vpc", CostCenter: "CC-1" },
+      ingress: [{ fromPort: 443, cidrBlocks: ["${aws_vpc.a.cidr_block}"] }],
+    });
+  });
+
+  test("for the shipped file: same stacks, same count of every resource and data source type per stack", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-floor-"));
+    const app = Testing.app();
+    composeStacks(app, shippedConfig());
+    app.synth();
+    const ours = app.outdir;
+    const floor = join(dir, "floor");
+    const plan = floorPlanFrom(ours);
+    await synthFloor(plan, floor);
+
+    const expected = countSynth(ours);
+    const actual = countSynth(floor);
+    expect(expected.stacks).toBe(13);
+    expect(actual.perStackType).toEqual(expected.perStackType);
+    expect(expected.perStackType["acme-data-use1-prod resource.aws_subnet"]).toBe(6);
+    expect(plan.packages).toMatchObject({ aws: "@cdktf/provider-aws", databricks: "@cdktf/provider-databricks" });
+    // Literal bodies of the same types: within a fifth of our output's size.
+    expect(actual.bytes / expected.bytes).toBeGreaterThan(0.8);
+    expect(actual.bytes / expected.bytes).toBeLessThan(1.2);
+  });
+});
