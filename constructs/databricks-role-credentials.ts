@@ -40,9 +40,13 @@ export class DatabricksRoleCredentials extends Construct {
       role: this.role.id,
       policy: props.permissionsPolicy,
     });
+    // Triggered by the role ARN alone: a new role means new credentials, which must wait again. The
+    // policy text is left out on purpose: it comes from data sources that terraform re-reads at
+    // apply time whenever the VPC has pending changes (a tag edit), which would replace the wait,
+    // and with it the credentials, on every such plan.
     const propagation = new Sleep(this, "iam-propagation", {
       createDuration: props.propagationDelay ?? "30s",
-      triggers: { role_arn: this.role.arn, policy: policy.policy },
+      triggers: { role_arn: this.role.arn },
       dependsOn: [policy],
     });
     this.credentials = new MwsCredentials(this, "credentials", {

@@ -43,8 +43,10 @@ describe("CrossAccountRole: restricted to one VPC, security group, region and ac
 
   test("credentials wait for the role policy to propagate before Databricks validates them", () => {
     const sleep = addressOf(stack, "time_sleep");
-    expect(resourcesOf(stack, "time_sleep")[0]).toMatchObject({
+    expect(resourcesOf(stack, "time_sleep")[0]).toEqual({
       create_duration: "30s",
+      // Only the role ARN: a policy re-read at apply time must not replace the wait (and credentials).
+      triggers: { role_arn: ref(addressOf(stack, "aws_iam_role"), "arn") },
       depends_on: [addressOf(stack, "aws_iam_role_policy")],
     });
     expect(resourcesOf(stack, "databricks_mws_credentials")).toEqual([
