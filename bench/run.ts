@@ -118,7 +118,11 @@ function main(): void {
     if (options.profile) log(`profile: ${largest}, ours and the floor, with --cpu-prof`);
     const profiles = options.profile ? { label: largest, ...bench.profile(largest) } : undefined;
 
-    const header = `Node ${process.version}, ${cpus().length} CPUs, memory from ${memory}; load average ${loadBefore.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end; ${seconds(Date.now() - started)} in all.`;
+    const loadAfter = loadavg()[0];
+    const busy = Math.max(loadBefore, loadAfter) > cpus().length
+      ? " **The machine was busy with other work: wall times include waiting for a CPU; CPU times and ratios are the steadier figures.**"
+      : "";
+    const header = `Node ${process.version}, ${cpus().length} CPUs, memory from ${memory}; load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end; ${seconds(Date.now() - started)} in all.${busy}`;
     const results: Results = {
       header,
       sizes,

@@ -17,7 +17,8 @@ export function spread(values: readonly number[]): Spread {
 export interface SizePoint {
   readonly regions: number;
   readonly stacks: number;
-  readonly wallMs: number;
+  /** Median time of one synth at this size (wall or CPU). */
+  readonly ms: number;
 }
 
 export interface Growth {
@@ -34,11 +35,11 @@ export interface Growth {
  */
 export function growth(points: readonly SizePoint[], tolerance = 0.25): Growth {
   const sorted = [...points].sort((a, b) => a.stacks - b.stacks);
-  const perStackMs = sorted.map((p) => ({ regions: p.regions, ms: p.wallMs / p.stacks }));
+  const perStackMs = sorted.map((p) => ({ regions: p.regions, ms: p.ms / p.stacks }));
   const marginalMs = sorted.slice(1).map((p, i) => ({
     from: sorted[i].regions,
     to: p.regions,
-    ms: (p.wallMs - sorted[i].wallMs) / (p.stacks - sorted[i].stacks),
+    ms: (p.ms - sorted[i].ms) / (p.stacks - sorted[i].stacks),
   }));
   if (marginalMs.length < 2) return { perStackMs, marginalMs, verdict: "linear" };
   const first = marginalMs[0].ms;

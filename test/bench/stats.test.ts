@@ -11,7 +11,7 @@ describe("stats: median, range and growth of a few runs", () => {
   const point = (regions: number, msPerAddedStack: number, fixedMs = 1000) => ({
     regions,
     stacks: 1 + 4 * regions,
-    wallMs: fixedMs + msPerAddedStack * 4 * regions,
+    ms: fixedMs + msPerAddedStack * 4 * regions,
   });
 
   test("the same cost per added stack is linear, even though time per stack falls", () => {
@@ -22,9 +22,9 @@ describe("stats: median, range and growth of a few runs", () => {
   });
 
   test("a rising cost per added stack is worse than linear; a falling one better", () => {
-    const quadratic = [3, 25, 100].map((r) => ({ regions: r, stacks: 4 * r + 1, wallMs: 1000 + 4 * r * r }));
+    const quadratic = [3, 25, 100].map((r) => ({ regions: r, stacks: 4 * r + 1, ms: 1000 + 4 * r * r }));
     expect(growth(quadratic).verdict).toBe("worse than linear");
-    const falling = [3, 25, 100].map((r) => ({ regions: r, stacks: 4 * r + 1, wallMs: 1000 + 400 * Math.sqrt(r) }));
+    const falling = [3, 25, 100].map((r) => ({ regions: r, stacks: 4 * r + 1, ms: 1000 + 400 * Math.sqrt(r) }));
     expect(growth(falling).verdict).toBe("better than linear");
   });
 });
