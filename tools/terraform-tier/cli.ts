@@ -1,0 +1,106 @@
+/**
+ * `npm run test:terraform`: the integration tier. The real terraform validates and plans the AWS
+ * half of every stack of the shipped regions.yaml, offline; then checks `review`'s predictions
+ * against terraform's plans for scenarios that touch AWS resources. See docs/integration-tier.md.
+ *
+ * Exit 0: every stack planned and review agrees (or terraform / the mirror is absent: "skipped: …");
+ * 1: anything failed. Flags: --keep (leave the temporary folder), --save-fixtures (write the real
+ * plan JSON fixtures under test/fixtures/plans/real/).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { runComparisons, synthesizeScenarios, TierFailure } from "./comparison-run";
+import { detectSetup, terraformEnvironment } from "./environment";
+import { saveFixtures } from "./fixture-run";
+import { createLimiter } from "./pool";
+import type { ProviderSchemas } from "./prior-state";
+import { selfCheck, withBrokenVpcCidr } from "./self-check";
+import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
+import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
+import { bindingsAwsVersion, readSynthStacks, synthesize } from "./synth";
+
+const SHIPPED_REGIONS = "regions.yaml";
+
+function log(line = ""): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function tier(workDir: string, argv: readonly string[]): Promise<boolean | "skipped"> {
+  const found = detectSetup();
+  if (!found.ok) {
+    log(`skipped: ${found.missing}`);
+    return "skipped";
+  }
+  const { setup } = found;
+  const parallelism = availableParallelism();
+  const limit = createLimiter(parallelism);
+  const context = { terraformBin: setup.terraformBin, env: terraformEnvironment(setup, workDir), limit };
+  const baseSynth = join(workDir, "synth", "base");
+  const seedDir = join(workDir, "seed");
+  const [, seed] = await Promise.all([synthesize(SHIPPED_REGIONS, baseSynth, limit), seedProviderCache(context, seedDir, setup.awsVersion)]);
+  const stacks = readSynthStacks(baseSynth);
+  const bindings = [...stacks.values()].map(bindingsAwsVersion).find(Boolean);
+  log(
+    `terraform ${setup.terraformVersion}, hashicorp/aws ${setup.awsVersion} from the mirror ${setup.mirrorRoot} ` +
+      `(bindings target ${bindings ?? "?"}); ${stacks.size} stacks from ${SHIPPED_REGIONS}; ${parallelism} terraform processes at a time`,
+  );
+  if (!seed.ok) {
+    log(`FAILED: terraform init against the mirror ${setup.mirrorRoot}:\n${seed.message}`);
+    return false;
+  }
+  const runner: PlanRunner = { context, seedDir };
+
+  // Started now, used after the stacks pass: the synths and the schema dump fill idle cores.
+  const heads = synthesizeScenarios(SHIPPED_REGIONS, workDir, limit);
+  const schemas = providerSchemas(context, seedDir);
+  heads.catch(() => undefined);
+  schemas.catch(() => undefined);
+
+  const verdicts = await verifyStacks(runner, stacks, { workDir: join(workDir, "stacks"), awsVersion: setup.awsVersion });
+  const width = Math.max(...verdicts.map((v) => v.stack.length));
+  for (const verdict of verdicts) log(verdictLine(verdict, width));
+  log(totalLine(verdicts));
+  // The self-check breaks a VPC: any planned stack that has one.
+  const planned = verdicts.find((v) => v.status === "planned" && withBrokenVpcCidr(v.config) !== undefined);
+  if (verdicts.some((v) => v.status === "failed") || !planned || planned.status !== "planned") {
+    await Promise.allSettled([heads, schemas]);
+    return false;
+  }
+
+  const [check, comparison] = await Promise.all([
+    selfCheck(runner, planned.stack, planned.config, workDir),
+    (async () =>
+      runComparisons({
+        runner, schemas: (await schemas) as ProviderSchemas, baseSynth, baseVerdicts: verdicts, heads: await heads, workDir, awsVersion: setup.awsVersion,
+      }))().catch((error: unknown) => {
+      if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` };
+      throw error;
+    }),
+  ]);
+  log(check.line);
+  log(comparison.text);
+  if (argv.includes("--save-fixtures") && comparison.ok) {
+    log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
+  }
+  return check.ok && comparison.ok;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const started = Date.now();
+  const workDir = mkdtempSync(join(tmpdir(), "terraform-tier-"));
+  try {
+    const ok = await tier(workDir, argv);
+    if (ok === "skipped") return 0;
+    log(`${ok ? "ok" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+    return ok ? 0 : 1;
+  } finally {
+    if (argv.includes("--keep")) log(`kept ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`terraform tier: ${(error as Error).stack ?? String(error)}\n`);
+  return 1;
+});
