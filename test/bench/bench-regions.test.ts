@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, test } from "vitest";
 import { allowBenchRegions, parseBenchRegions } from "../../bench/bench-regions";
 import { benchRegionNames, writeBenchRegionsFile } from "../../bench/regions-file";
 import { problemsOf, shippedRegionsText } from "../utils";
+import { tempDir, removeTempDirs } from "./temp-dirs";
+
+afterAll(removeTempDirs);
 
 describe("bench-regions: BENCH_EXTRA_REGIONS widens validation for made-up regions only", () => {
   test.each([
@@ -32,7 +33,7 @@ describe("bench-regions: BENCH_EXTRA_REGIONS widens validation for made-up regio
   });
 
   test("once allowed, made-up regions validate like the template region, and only once", () => {
-    const dir = mkdtempSync(join(tmpdir(), "bench-regions-"));
+    const dir = tempDir("bench-regions-");
     const file = writeBenchRegionsFile("regions.yaml", dir, 3, shippedRegionsText);
     expect(problemsOf(readFileSync(file, "utf8"), file).length).toBeGreaterThan(0);
 

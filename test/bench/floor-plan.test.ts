@@ -1,12 +1,13 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { Testing } from "cdktf";
 import { synthFloor } from "../../bench/floor-app";
 import { countSynth, floorPlanFrom, toConfig } from "../../bench/floor-plan";
 import { composeStacks } from "../../stacks/compose";
 import { shippedConfig } from "../utils";
+import { removeLater, tempDir, removeTempDirs } from "./temp-dirs";
+
+afterAll(removeTempDirs);
 
 describe("floor-plan, floor-app: the floor emits what our synth emits, with literal values", () => {
   test("Terraform JSON keys become the classes' camelCase config; map keys and values pass unchanged", () => {
@@ -29,11 +30,11 @@ describe("floor-plan, floor-app: the floor emits what our synth emits, with lite
   });
 
   test("for the shipped file: same stacks, same count of every resource and data source type per stack", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "bench-floor-"));
+    const dir = tempDir("bench-floor-");
     const app = Testing.app();
     composeStacks(app, shippedConfig());
     app.synth();
-    const ours = app.outdir;
+    const ours = removeLater(app.outdir);
     const floor = join(dir, "floor");
     const plan = floorPlanFrom(ours);
     await synthFloor(plan, floor);

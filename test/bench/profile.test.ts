@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { profileMarkdown, summarizeProfile } from "../../bench/profile";
+import { tempDir, removeTempDirs } from "./temp-dirs";
+
+afterAll(removeTempDirs);
 
 describe("profile: where a CPU profile's time went", () => {
   // (root) → main (main.ts) → resolve (cdktf) ; main → checkNetwork (config/checks) ; (garbage collector)
@@ -27,7 +29,7 @@ describe("profile: where a CPU profile's time went", () => {
   };
 
   test("self time by area and function, inclusive time of our functions", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "bench-profile-")), "x.cpuprofile");
+    const file = join(tempDir("bench-profile-"), "x.cpuprofile");
     writeFileSync(file, JSON.stringify(profile));
     const summary = summarizeProfile(file, root);
     expect(summary.totalMs).toBe(6);

@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { benchRegionNames, benchRegionsText, benchVpcCidr, writeBenchRegionsFile } from "../../bench/regions-file";
 import { KNOWN_AWS_REGIONS } from "../../config/aws-regions";
 import { regionCode } from "../../lib/naming";
 import { cidrsOverlap } from "../../lib/network";
 import { problemsOf, shippedRegionsText } from "../utils";
+import { tempDir, removeTempDirs } from "./temp-dirs";
+
+afterAll(removeTempDirs);
 
 describe("regions-file: bench regions files are valid apart from their made-up regions", () => {
   test("names are distinct, never real, and each has its own region code", () => {
@@ -48,11 +50,11 @@ describe("regions-file: bench regions files are valid apart from their made-up r
   });
 
   test("folders the template refers to by relative path are linked beside the generated file", () => {
-    const project = mkdtempSync(join(tmpdir(), "bench-template-"));
+    const project = tempDir("bench-template-");
     for (const folder of ["policies", "schemas", "unrelated"]) mkdirSync(join(project, folder));
     const template = `${shippedRegionsText}\nextra:\n  - schemas/a.json\n  - 10.0.0.0/8\n  - https://example.com/x\n`;
     writeFileSync(join(project, "regions.yaml"), template);
-    const dir = mkdtempSync(join(tmpdir(), "bench-regions-"));
+    const dir = tempDir("bench-regions-");
     const file = writeBenchRegionsFile(join(project, "regions.yaml"), dir, 3, template);
     expect(file).toBe(join(dir, "regions-3.yaml"));
     expect(readFileSync(file, "utf8")).toBe(benchRegionsText(template, 3));
