@@ -3,7 +3,7 @@
  * subnets from its last private-sized block, so adding an AZ at the end of the list never moves an
  * existing subnet (a moved subnet is a replaced subnet, and a replaced network configuration).
  */
-import { IPv4CidrRange, IPv4Prefix, Validator } from "ip-num";
+import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from "ip-num";
 
 export interface SubnetPlacement {
   readonly availabilityZone: string;
@@ -31,12 +31,34 @@ export function netmaskOf(cidr: string): number {
   return Number(cidr.split("/")[1]);
 }
 
+/**
+ * Parsed ranges, kept: the overlap check compares every pair of VPCs, and parsing dominated it at a
+ * hundred regions (bench). A regions file holds a few hundred CIDRs at most.
+ */
+const parsedRanges = new Map<string, IPv4CidrRange>();
+
+function rangeOf(cidr: string): IPv4CidrRange {
+  let range = parsedRanges.get(cidr);
+  if (!range) {
+    range = IPv4CidrRange.fromCidr(cidr);
+    parsedRanges.set(cidr, range);
+  }
+  return range;
+}
+
 export function cidrsOverlap(a: string, b: string): boolean {
-  return IPv4CidrRange.fromCidr(a).isOverlapping(IPv4CidrRange.fromCidr(b));
+  return rangeOf(a).isOverlapping(rangeOf(b));
 }
 
 export function cidrContains(outer: string, inner: string): boolean {
-  return IPv4CidrRange.fromCidr(outer).contains(IPv4CidrRange.fromCidr(inner));
+  return rangeOf(outer).contains(rangeOf(inner));
+}
+
+/** The `count` consecutive blocks of size /`netmask` that start at `first`. */
+function blocksFrom(first: IPv4, netmask: number, count: number): IPv4CidrRange[] {
+  const blocks = [new IPv4CidrRange(first, IPv4Prefix.fromNumber(BigInt(netmask)))];
+  while (blocks.length < count) blocks.push(blocks[blocks.length - 1].nextRange()!);
+  return blocks;
 }
 
 /** How many private subnets of `privateNetmask` a VPC can hold next to its public block. */
@@ -55,10 +77,14 @@ export function subnetLayout(
   if (availabilityZones.length > capacity) {
     throw new Error(`${vpcCidr} holds ${capacity} /${privateNetmask} private subnets, not ${availabilityZones.length}`);
   }
-  const blocks = IPv4CidrRange.fromCidr(vpcCidr).splitInto(IPv4Prefix.fromNumber(BigInt(privateNetmask)));
-  const publicBlock = blocks[blocks.length - 1].splitInto(IPv4Prefix.fromNumber(BigInt(publicNetmask)));
+  // Only the blocks in use are built: splitting the public block into every /26 cost more than
+  // the rest of the layout together (bench, 100 regions).
+  const vpc = rangeOf(vpcCidr);
+  const privateBlocks = blocksFrom(vpc.getFirst(), privateNetmask, availabilityZones.length);
+  const lastBlock = blocksFrom(vpc.getFirst(), privateNetmask, capacity + 1)[capacity];
+  const publicBlocks = blocksFrom(lastBlock.getFirst(), publicNetmask, availabilityZones.length);
   return {
-    privateSubnets: availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: blocks[i].toCidrString() })),
-    publicSubnets: availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: publicBlock[i].toCidrString() })),
+    privateSubnets: availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: privateBlocks[i].toCidrString() })),
+    publicSubnets: availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: publicBlocks[i].toCidrString() })),
   };
 }
