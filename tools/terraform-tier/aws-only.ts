@@ -25,10 +25,10 @@ export interface AwsOnlyOptions {
   /** Keep `lifecycle.prevent_destroy` (true) or drop it, to see every action a refused plan would take. */
   readonly keepPreventDestroy?: boolean;
   /**
-   * Which AWS resources stay (default: all). The others are dropped and referenced through
-   * placeholders like any other provider's, to make a small configuration of a few types.
+   * Which AWS resources and data sources stay (default: all). The others are dropped and
+   * referenced through placeholders like any other provider's, to make a small configuration.
    */
-  readonly keepResource?: (type: string, name: string) => boolean;
+  readonly keepResource?: (type: string, name: string, mode: "managed" | "data") => boolean;
 }
 
 export type AwsOnlyResult =
@@ -237,7 +237,7 @@ function partition(
   section: unknown,
   mode: "managed" | "data",
   dropped: Map<string, DroppedBlock>,
-  keep: (type: string, name: string) => boolean = () => true,
+  keep: (type: string, name: string, mode: "managed" | "data") => boolean = () => true,
 ): Record<string, Record<string, Json>> {
   const kept: Record<string, Record<string, Json>> = {};
   if (!isRecord(section)) return kept;
@@ -245,7 +245,7 @@ function partition(
     if (!isRecord(instances)) continue;
     for (const [name, body] of Object.entries(instances)) {
       if (!isRecord(body)) continue;
-      if (isKept(type, body) && keep(type, name)) (kept[type] ??= {})[name] = body;
+      if (isKept(type, body) && keep(type, name, mode)) (kept[type] ??= {})[name] = body;
       else dropped.set(blockKey(mode, type, name), { mode, type, name, body });
     }
   }
@@ -280,7 +280,7 @@ export function awsOnlyStack(stack: unknown, options: AwsOnlyOptions): AwsOnlyRe
   if (!isRecord(stack)) throw new Error("a stack must be a JSON object");
   const dropped = new Map<string, DroppedBlock>();
   let resources = partition(stack.resource, "managed", dropped, options.keepResource);
-  const data = partition(stack.data, "data", dropped);
+  const data = partition(stack.data, "data", dropped, options.keepResource);
   const droppedAddresses = [...dropped.keys()];
   const awsResources = Object.entries(resources)
     .filter(([type]) => !BUILT_IN_KEPT.has(type))
