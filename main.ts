@@ -5,6 +5,7 @@
  */
 import { ConfigError } from "./config/problems";
 import { loadRegionsConfig } from "./config/load";
+import { withCheapStackTraces } from "./lib/cheap-stack-traces";
 import { gateReport, synthWithGuardrails } from "./rules/gate";
 
 const regionsFile = process.env.REGIONS_FILE ?? "regions.yaml";
@@ -20,7 +21,8 @@ function main(): number {
     }
     throw error;
   }
-  const result = synthWithGuardrails(config, { outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out", configFile: regionsFile });
+  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  const result = withCheapStackTraces(() => synthWithGuardrails(config, { outdir, configFile: regionsFile }));
   process.stderr.write(gateReport(result));
   return result.ok ? 0 : 1;
 }

@@ -7,6 +7,8 @@ export default defineConfig({
     pool: "forks",
     // Test files share a worker's module cache: provider bindings load once per worker, not once per file.
     isolate: false,
+    // Two workers on the 2-core machines: the slow files mostly wait on child-process synths.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
 /** Runs the app entry the way `cdktf synth` does, into a fresh output folder. */
 function synthInto(env: Record<string, string> = {}) {
   const outdir = join(mkdtempSync(join(tmpdir(), "synth-")), "out");
-  const run = spawnSync("npx", ["tsx", "main.ts"], {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     encoding: "utf8",
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
   });

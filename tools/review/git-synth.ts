@@ -23,9 +23,9 @@ function lastLine(text: string): string {
   return lines.at(-1) ?? "no output";
 }
 
-/** Runs the app (`npx tsx main.ts`) in `cwd`, writing its stacks to `outDir`. */
+/** Runs the app (`node --import tsx main.ts`, as cdktf.json does) in `cwd`, writing its stacks to `outDir`. */
 export function synthesize(cwd: string, outDir: string, what: string, env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync("npx", ["tsx", "main.ts"], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     cwd,
     env: { ...env, CDKTF_OUTDIR: outDir },
     encoding: "utf8",
