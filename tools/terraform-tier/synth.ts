@@ -1,6 +1,7 @@
 /**
- * Synthesizes a regions file the way CI does (the app entry, `main.ts`), into a folder of our
- * choosing through CDKTF_OUTDIR, and reads the stacks back.
+ * Synthesizes a regions file the way `npm run synth` does (cdktf.json's app command,
+ * `node --import tsx main.ts`), into a folder of our choosing through CDKTF_OUTDIR, and reads the
+ * stacks back.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
@@ -10,12 +11,11 @@ import type { Limiter } from "./pool";
 const REPO_ROOT = resolve(import.meta.dirname, "..", "..");
 
 export function synthesize(regionsFile: string, outDir: string, limit: Limiter = (task) => task()): Promise<void> {
-  const tsx = join(REPO_ROOT, "node_modules", ".bin", "tsx");
   mkdirSync(outDir, { recursive: true });
   return limit(() => new Promise<void>((resolvePromise, reject) => {
     execFile(
-      tsx,
-      ["main.ts"],
+      process.execPath,
+      ["--import", "tsx", "main.ts"],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, REGIONS_FILE: resolve(regionsFile), CDKTF_OUTDIR: outDir, CHECKPOINT_DISABLE: "1" },
