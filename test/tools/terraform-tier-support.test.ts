@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { validateRegionsText } from "../../config/load";
 import { awsVersionsIn, cliConfigText, detectSetup, FAKE_CREDENTIALS, terraformEnvironment } from "../../tools/terraform-tier/environment";
 import { sanitizePlan } from "../../tools/terraform-tier/fixture-run";
@@ -18,7 +18,15 @@ import {
 } from "../../tools/terraform-tier/terraform";
 import { SHIPPED_REGIONS_FILE, shippedRegionsText } from "../utils";
 
-const scratch = () => mkdtempSync(join(tmpdir(), "terraform-tier-test-"));
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), "terraform-tier-test-"));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("terraform output, read the way the tier reports it", () => {
   // Wording and wrapping as terraform 1.11 prints them (-no-color).
