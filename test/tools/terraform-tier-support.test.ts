@@ -9,6 +9,7 @@ import type { PlanJson } from "../../tools/terraform-tier/plan-json";
 import { createLimiter } from "../../tools/terraform-tier/pool";
 import { SCENARIOS, ScenarioError } from "../../tools/terraform-tier/scenarios";
 import { BROKEN_CIDR, withBrokenVpcCidr } from "../../tools/terraform-tier/self-check";
+import { totalLine, verdictLine, type StackVerdict } from "../../tools/terraform-tier/stack-tier";
 import {
   onlyPreventDestroyErrors,
   parseUiStream,
@@ -164,6 +165,27 @@ describe("self-check and fixtures", () => {
     expect(sanitizePlan(plan, "/tmp/work")).toContain("arn:aws:iam::000000000000:root");
     expect(() => sanitizePlan({ ...plan, configuration: { dir: "/tmp/work/stacks" } } as PlanJson, "/tmp/work")).toThrow(/would contain \/tmp\/work/);
     expect(() => sanitizePlan({ ...plan, configuration: { key: FAKE_CREDENTIALS.AWS_ACCESS_KEY_ID } } as PlanJson, "/w")).toThrow(/would contain AKIA/);
+  });
+});
+
+describe("the tier's lines: one per stack, then a total", () => {
+  const plan = { format_version: "1.2", terraform_version: "1.11.4" };
+  const verdicts: StackVerdict[] = [
+    { stack: "acme-data-use1-dev", status: "planned", add: 53, plan, config: {} },
+    { stack: "acme-data-use1-dev-config", status: "skipped", reason: "no AWS resources" },
+    { stack: "acme-data-use1-prod", status: "failed", step: "validate", message: 'Error: Unsupported argument\n\nAn argument named "region" is not expected here.' },
+  ];
+
+  test("a failure names the stack, the step and terraform's message", () => {
+    expect(verdicts.map((v) => verdictLine(v, 25)).join("\n").split("\n")).toEqual([
+      "acme-data-use1-dev         validated, planned, 53 to add",
+      "acme-data-use1-dev-config  skipped: no AWS resources",
+      "acme-data-use1-prod        FAILED at terraform validate:",
+      "    Error: Unsupported argument",
+      "    ",
+      '    An argument named "region" is not expected here.',
+    ]);
+    expect(totalLine(verdicts)).toBe("total: 1/3 stacks validated and planned, 53 to add, 1 skipped, 1 failed");
   });
 });
 

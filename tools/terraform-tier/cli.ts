@@ -38,15 +38,20 @@ async function tier(workDir: string, argv: readonly string[]): Promise<boolean |
   const context = { terraformBin: setup.terraformBin, env: terraformEnvironment(setup, workDir), limit };
   const baseSynth = join(workDir, "synth", "base");
   const seedDir = join(workDir, "seed");
-  const [, seed] = await Promise.all([synthesize(SHIPPED_REGIONS, baseSynth, limit), seedProviderCache(context, seedDir, setup.awsVersion)]);
+  const [synth, seed] = await Promise.allSettled([synthesize(SHIPPED_REGIONS, baseSynth, limit), seedProviderCache(context, seedDir, setup.awsVersion)]);
+  if (synth.status === "rejected") {
+    log(`FAILED: ${(synth.reason as Error).message}`);
+    return false;
+  }
+  if (seed.status === "rejected") throw seed.reason;
   const stacks = readSynthStacks(baseSynth);
   const bindings = [...stacks.values()].map(bindingsAwsVersion).find(Boolean);
   log(
     `terraform ${setup.terraformVersion}, hashicorp/aws ${setup.awsVersion} from the mirror ${setup.mirrorRoot} ` +
       `(bindings target ${bindings ?? "?"}); ${stacks.size} stacks from ${SHIPPED_REGIONS}; ${parallelism} terraform processes at a time`,
   );
-  if (!seed.ok) {
-    log(`FAILED: terraform init against the mirror ${setup.mirrorRoot}:\n${seed.message}`);
+  if (!seed.value.ok) {
+    log(`FAILED: terraform init against the mirror ${setup.mirrorRoot}:\n${seed.value.message}`);
     return false;
   }
   const runner: PlanRunner = { context, seedDir };
