@@ -3,7 +3,7 @@
  *
  * Synth speed and memory as regions grow, against the framework's floor (floor-app.ts), plus the
  * project's type-check, test and review times. Prints a markdown table, writes bench/results.json.
- * docs/performance.md says what the figures mean.
+ * README.md, "Performance", says what the figures mean.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -74,7 +74,7 @@ function testSummary(run: Timed): string {
 
 function extras(bench: Bench, reviewDirs: readonly string[]): Pick<Results, "review" | "reviewNote" | "typecheck" | "tests"> {
   const review = existsSync(join(root, "tools/review/cli.ts"))
-    ? bench.timed("review", { file: "npx", args: ["tsx", "tools/review/cli.ts", ...reviewDirs], cwd: root }, 3, 1, [0, 2])
+    ? bench.timed("review", { file: process.execPath, args: ["--import", "tsx", "tools/review/cli.ts", ...reviewDirs], cwd: root }, 3, 1, [0, 2])
     : undefined;
   rmSync(join(root, "node_modules/.cache/tsbuildinfo"), { force: true });
   const typecheck = bench.timed("type-check (cold)", { file: "npx", args: ["tsc", "--noEmit", "-p", "."], cwd: root }, 1, 0, [0, 1, 2]);

@@ -1,7 +1,7 @@
 /**
  * `npm run test:terraform`: the integration tier. The real terraform validates and plans the AWS
  * half of every stack of the shipped regions.yaml, offline; then checks `review`'s predictions
- * against terraform's plans for scenarios that touch AWS resources. See docs/integration-tier.md.
+ * against terraform's plans for scenarios that touch AWS resources. See README.md, "Integration tier".
  *
  * Exit 0: every stack planned and review agrees (or terraform / the mirror is absent: "skipped: …");
  * 1: anything failed. Flags: --keep (leave the temporary folder), --save-fixtures (write the real
