@@ -3,18 +3,15 @@
  * object keyed by attribute path, one limitation per path: fixed, range, allowlist, blocklist, regex,
  * unlimited or forbidden.
  */
+import { z } from "zod";
+import { Limitation, type Limitation as PolicyLimit } from "../../lib/cluster-policy";
 import type { Block } from "./stack-view";
-import { isObject, type Json, type JsonObject } from "./values";
 
-export interface PolicyLimit {
-  readonly type: string;
-  readonly value?: Json;
-  readonly values?: readonly Json[];
-  readonly minValue?: number;
-  readonly maxValue?: number;
-}
-
+export type { PolicyLimit };
 export type PolicyDefinition = ReadonlyMap<string, PolicyLimit>;
+
+/** The policy language as the config boundary reads it (lib/cluster-policy.ts): one schema for both. */
+const Definition = z.record(z.string(), Limitation);
 
 export type ParsedDefinition =
   | { readonly ok: true; readonly definition: PolicyDefinition }
@@ -34,23 +31,12 @@ export function clusterPolicyDefinition(policy: Block): ParsedDefinition {
   } catch {
     return { ok: false, problem: "definition is not literal JSON (write it with JSON.stringify, not jsonencode or a reference)" };
   }
-  if (!isObject(parsed)) return { ok: false, problem: "definition is not a JSON object" };
-  const entries = Object.entries(parsed).filter((entry): entry is [string, JsonObject] => isObject(entry[1]));
-  return {
-    ok: true,
-    definition: new Map(
-      entries.map(([path, limit]) => [
-        path,
-        {
-          type: String(limit.type),
-          value: limit.value,
-          values: Array.isArray(limit.values) ? limit.values : undefined,
-          minValue: typeof limit.minValue === "number" ? limit.minValue : undefined,
-          maxValue: typeof limit.maxValue === "number" ? limit.maxValue : undefined,
-        },
-      ]),
-    ),
-  };
+  const checked = Definition.safeParse(parsed);
+  if (!checked.success) {
+    const [issue] = checked.error.issues;
+    return { ok: false, problem: `definition is not in the policy language (${issue.path.join(".") || "definition"}: ${issue.message})` };
+  }
+  return { ok: true, definition: new Map(Object.entries(checked.data)) };
 }
 
 /** The largest value a limitation lets a user pick; undefined when it sets no upper bound. */
@@ -62,8 +48,8 @@ export function upperBound(limit: PolicyLimit | undefined): number | undefined {
     case "range":
       return limit.maxValue;
     case "allowlist": {
-      const numbers = (limit.values ?? []).filter((value): value is number => typeof value === "number");
-      return numbers.length && numbers.length === limit.values?.length ? Math.max(...numbers) : undefined;
+      const numbers = limit.values.filter((value): value is number => typeof value === "number");
+      return numbers.length === limit.values.length ? Math.max(...numbers) : undefined;
     }
     default:
       return undefined;
@@ -79,8 +65,8 @@ export function lowerBound(limit: PolicyLimit | undefined): number | undefined {
     case "range":
       return limit.minValue;
     case "allowlist": {
-      const numbers = (limit.values ?? []).filter((value): value is number => typeof value === "number");
-      return numbers.length && numbers.length === limit.values?.length ? Math.min(...numbers) : undefined;
+      const numbers = limit.values.filter((value): value is number => typeof value === "number");
+      return numbers.length === limit.values.length ? Math.min(...numbers) : undefined;
     }
     default:
       return undefined;

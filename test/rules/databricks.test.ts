@@ -35,6 +35,7 @@ const CASES: RuleCase[] = [
   { name: "all-purpose with bounded autotermination", rule: "DBX-6", json: policy(GOOD), address: POLICY, status: "compliant" },
   { name: "all-purpose that may disable autotermination", rule: "DBX-6", json: policy({ ...GOOD, autotermination_minutes: { type: "range", minValue: 0, maxValue: 120 } }), address: POLICY, status: "non-compliant", detail: "autotermination_minutes is not limited" },
   { name: "no cluster_type means all-purpose is allowed", rule: "DBX-6", json: policy({ ...GOOD, cluster_type: undefined, autotermination_minutes: undefined }), address: POLICY, status: "non-compliant", detail: "no limitation" },
+  { name: "a limitation type the policy language does not have", rule: "DBX-5", json: policy({ ...GOOD, dbus_per_hour: { type: "between", maxValue: 50 } }), address: POLICY, status: "non-compliant", detail: "definition is not in the policy language (dbus_per_hour.type:" },
   { name: "a job-only policy", rule: "DBX-6", json: policy({ ...GOOD, cluster_type: { type: "fixed", value: "job" }, autotermination_minutes: undefined }), address: POLICY, status: "not-applicable" },
 ];
 
