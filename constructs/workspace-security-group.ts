@@ -36,23 +36,10 @@ export class WorkspaceSecurityGroup extends Construct {
       tags: { Name: props.name },
     });
     const securityGroupId = this.securityGroup.id;
+    const self = { securityGroupId, fromPort: 0, toPort: 65535, referencedSecurityGroupId: securityGroupId, description: "cluster nodes talk to each other" };
     for (const protocol of ["tcp", "udp"] as const) {
-      new VpcSecurityGroupIngressRule(this, `ingress-self-${protocol}`, {
-        securityGroupId,
-        ipProtocol: protocol,
-        fromPort: 0,
-        toPort: 65535,
-        referencedSecurityGroupId: securityGroupId,
-        description: "cluster nodes talk to each other",
-      });
-      new VpcSecurityGroupEgressRule(this, `egress-self-${protocol}`, {
-        securityGroupId,
-        ipProtocol: protocol,
-        fromPort: 0,
-        toPort: 65535,
-        referencedSecurityGroupId: securityGroupId,
-        description: "cluster nodes talk to each other",
-      });
+      new VpcSecurityGroupIngressRule(this, `ingress-self-${protocol}`, { ...self, ipProtocol: protocol });
+      new VpcSecurityGroupEgressRule(this, `egress-self-${protocol}`, { ...self, ipProtocol: protocol });
     }
     for (const rule of DATABRICKS_EGRESS) {
       new VpcSecurityGroupEgressRule(this, `egress-${rule.protocol}-${rule.from}`, {

@@ -39,39 +39,29 @@ export function clusterPolicyDefinition(policy: Block): ParsedDefinition {
   return { ok: true, definition: new Map(Object.entries(checked.data)) };
 }
 
-/** The largest value a limitation lets a user pick; undefined when it sets no upper bound. */
-export function upperBound(limit: PolicyLimit | undefined): number | undefined {
+/** The bound a limitation sets on the value a user picks; undefined when it sets none that way. */
+function bound(limit: PolicyLimit | undefined, side: "upper" | "lower"): number | undefined {
   if (!limit) return undefined;
   switch (limit.type) {
     case "fixed":
       return typeof limit.value === "number" ? limit.value : undefined;
     case "range":
-      return limit.maxValue;
+      return side === "upper" ? limit.maxValue : limit.minValue;
     case "allowlist": {
       const numbers = limit.values.filter((value): value is number => typeof value === "number");
-      return numbers.length === limit.values.length ? Math.max(...numbers) : undefined;
+      if (numbers.length !== limit.values.length) return undefined;
+      return side === "upper" ? Math.max(...numbers) : Math.min(...numbers);
     }
     default:
       return undefined;
   }
 }
 
+/** The largest value a limitation lets a user pick; undefined when it sets no upper bound. */
+export const upperBound = (limit: PolicyLimit | undefined) => bound(limit, "upper");
+
 /** The smallest value a limitation lets a user pick; undefined when it sets no lower bound. */
-export function lowerBound(limit: PolicyLimit | undefined): number | undefined {
-  if (!limit) return undefined;
-  switch (limit.type) {
-    case "fixed":
-      return typeof limit.value === "number" ? limit.value : undefined;
-    case "range":
-      return limit.minValue;
-    case "allowlist": {
-      const numbers = limit.values.filter((value): value is number => typeof value === "number");
-      return numbers.length === limit.values.length ? Math.min(...numbers) : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
+export const lowerBound = (limit: PolicyLimit | undefined) => bound(limit, "lower");
 
 export function describeLimit(limit: PolicyLimit | undefined): string {
   return limit ? JSON.stringify(limit) : "no limitation";
