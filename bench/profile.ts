@@ -34,7 +34,7 @@ export interface ProfileSummary {
   readonly areas: readonly { area: string; ms: number; share: number }[];
   readonly self: readonly Entry[];
   readonly inclusive: readonly Entry[];
-  /** Our own functions (config/, lib/, stacks/, constructs/, rules/, main.ts) by inclusive time. */
+  /** Our own functions (config/, lib/, stacks/, constructs/, app/, rules/, main.ts) by inclusive time. */
   readonly ours: readonly Entry[];
 }
 

@@ -13,7 +13,7 @@ import { composeStacks } from "../stacks/compose";
 import { withRuleTable } from "../rules/docs";
 import { RULE_PACK } from "../rules/pack";
 import { runPack } from "../rules/run";
-import { makeStagingDir, synthesizeInto } from "../rules/staging";
+import { makeStagingDir, synthesizeInto } from "../app/staging";
 import { checkReport, findingsTable, summarize } from "./check/report";
 
 export const GUARDRAILS_DOC = "README.md";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { describe, expect, test } from "vitest";
-import { gateReport, synthWithGuardrails } from "../../rules/gate";
+import { gateReport, synthWithGuardrails } from "../../app/gate";
 import { composeStacks } from "../../stacks/compose";
 import { shippedConfig, shippedRegionsText } from "../utils";
 

@@ -8,8 +8,8 @@ import { rmSync } from "node:fs";
 import type { App } from "cdktf";
 import type { RegionsConfig } from "../config/schema";
 import { composeStacks } from "../stacks/compose";
-import { findingLine, isBlocking, type Finding } from "./finding";
-import { runPack } from "./run";
+import { findingLine, isBlocking, type Finding } from "../rules/finding";
+import { runPack } from "../rules/run";
 import { makeStagingDir, promote, synthesizeInto } from "./staging";
 
 export interface GateOptions {
