@@ -3,20 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { validateRegionsText } from "../../config/load";
-import { awsVersionsIn, cliConfigText, detectSetup, FAKE_CREDENTIALS, terraformEnvironment } from "../../tools/terraform-tier/environment";
-import { sanitizePlan } from "../../tools/terraform-tier/fixture-run";
-import type { PlanJson } from "../../tools/terraform-tier/plan-json";
-import { createLimiter } from "../../tools/terraform-tier/pool";
-import { SCENARIOS, ScenarioError } from "../../tools/terraform-tier/scenarios";
-import { BROKEN_CIDR, withBrokenVpcCidr } from "../../tools/terraform-tier/self-check";
-import { totalLine, verdictLine, type StackVerdict } from "../../tools/terraform-tier/stack-tier";
+import { awsVersionsIn, cliConfigText, detectSetup, FAKE_CREDENTIALS, terraformEnvironment } from "./environment";
+import { sanitizePlan } from "./fixture-run";
+import type { PlanJson } from "./plan-json";
+import { createLimiter } from "./pool";
+import { SCENARIOS, ScenarioError } from "./scenarios";
+import { BROKEN_CIDR, withBrokenVpcCidr } from "./self-check";
+import { totalLine, verdictLine, type StackVerdict } from "./stack-tier";
 import {
   onlyPreventDestroyErrors,
   parseUiStream,
   preventDestroyRefusals,
   terraformMessage,
   versionGapHint,
-} from "../../tools/terraform-tier/terraform";
+} from "./terraform";
 import { SHIPPED_REGIONS_FILE, shippedRegionsText } from "../utils";
 
 const scratchDirs: string[] = [];

@@ -7,9 +7,9 @@ import {
   terraformVerdicts,
   verdictsFromStream,
   type TerraformVerdict,
-} from "../../tools/terraform-tier/compare";
-import { renderComparison } from "../../tools/terraform-tier/comparison-table";
-import type { PlanJson } from "../../tools/terraform-tier/plan-json";
+} from "./compare";
+import { renderComparison } from "./comparison-table";
+import type { PlanJson } from "./plan-json";
 
 const STACK = "acme-data-use1-dev";
 const VPC = "aws_vpc.network_vpc";

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import type { PlanJson } from "../../tools/terraform-tier/plan-json";
-import { ctyTypeOf, priorStateFromPlan, sensitivePaths, type ProviderSchemas } from "../../tools/terraform-tier/prior-state";
+import type { PlanJson } from "./plan-json";
+import { ctyTypeOf, priorStateFromPlan, sensitivePaths, type ProviderSchemas } from "./prior-state";
 
 const AWS = "registry.terraform.io/hashicorp/aws";
 

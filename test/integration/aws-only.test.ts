@@ -7,8 +7,8 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { DatabricksProvider } from "@cdktf/provider-databricks/lib/provider";
 import { MwsNetworks } from "@cdktf/provider-databricks/lib/mws-networks";
-import { awsOnlyStack, OFFLINE_PROVIDER_FLAGS, type AwsOnlyResult } from "../../tools/terraform-tier/aws-only";
-import { policyDataSourceName } from "../../tools/terraform-tier/placeholders";
+import { awsOnlyStack, OFFLINE_PROVIDER_FLAGS, type AwsOnlyResult } from "./aws-only";
+import { policyDataSourceName } from "./placeholders";
 import { shippedConfig, synthApp, type StackJson } from "../utils";
 
 const OPTIONS = { awsProviderVersion: "5.100.0" };

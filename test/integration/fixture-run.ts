@@ -19,7 +19,7 @@ import { planStack, type PlanRunner } from "./stack-plan";
 
 type Json = Record<string, unknown>;
 
-export const FIXTURE_DIR = resolve(import.meta.dirname, "..", "..", "test", "fixtures", "plans", "real");
+export const FIXTURE_DIR = resolve(import.meta.dirname, "..", "fixtures", "plans", "real");
 
 /**
  * Enough to show every action (the VPC and its private subnets move with a CIDR or an AZ) and a
