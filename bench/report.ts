@@ -121,7 +121,7 @@ function otherTimings(results: Results): string[] {
       : "- Type-check: not run (--no-extras).",
     tests ? `- \`npm test\` (type-check + vitest, once): ${seconds(tests.wallMs.median)}, ${tests.summary}.` : "- `npm test`: not run (--no-extras).",
     review
-      ? `- Review (\`node --import tsx tools/review/cli.ts <a> <b>\` on two synths of the shipped file): ${review.samples.length ? range(review.wallMs, seconds) : `failed (exit ${review.status})`}.`
+      ? `- Review (\`node --import tsx cli/review/cli.ts <a> <b>\` on two synths of the shipped file): ${review.samples.length ? range(review.wallMs, seconds) : `failed (exit ${review.status})`}.`
       : `- Review: ${results.reviewNote ?? "not run (--no-extras)"}.`,
   ];
 }

@@ -73,15 +73,15 @@ function testSummary(run: Timed): string {
 }
 
 function extras(bench: Bench, reviewDirs: readonly string[]): Pick<Results, "review" | "reviewNote" | "typecheck" | "tests"> {
-  const review = existsSync(join(root, "tools/review/cli.ts"))
-    ? bench.timed("review", { file: process.execPath, args: ["--import", "tsx", "tools/review/cli.ts", ...reviewDirs], cwd: root }, 3, 1, [0, 2])
+  const review = existsSync(join(root, "cli/review/cli.ts"))
+    ? bench.timed("review", { file: process.execPath, args: ["--import", "tsx", "cli/review/cli.ts", ...reviewDirs], cwd: root }, 3, 1, [0, 2])
     : undefined;
   rmSync(join(root, "node_modules/.cache/tsbuildinfo"), { force: true });
   const typecheck = bench.timed("type-check (cold)", { file: "npx", args: ["tsc", "--noEmit", "-p", "."], cwd: root }, 1, 0, [0, 1, 2]);
   const testRun = bench.timed("npm test", { file: "npm", args: ["test"], cwd: root }, 1, 0, [0, 1]);
   return {
     review,
-    reviewNote: review ? undefined : "tools/review/cli.ts is absent: review not timed",
+    reviewNote: review ? undefined : "cli/review/cli.ts is absent: review not timed",
     typecheck: { ...typecheck, output: "" },
     tests: { ...testRun, output: "", summary: testSummary(testRun) },
   };

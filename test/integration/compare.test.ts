@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { ResourceChange } from "../../tools/review/report";
+import type { ResourceChange } from "../../cli/review/report";
 import {
   changedPaths,
   compareStack,

@@ -7,7 +7,7 @@
  * `forcesReplacement` paths = terraform's `replace_paths`, list indices ignored); and the same
  * prevent_destroy refusal. Review's `maybe-replace` ("cannot tell") agrees with replace or update.
  */
-import type { ChangeAction, Report, ResourceChange } from "../../tools/review/report";
+import type { ChangeAction, Report, ResourceChange } from "../../cli/review/report";
 import { actionOf, type PlanJson, type TerraformAction } from "./plan-json";
 
 export interface TerraformVerdict {

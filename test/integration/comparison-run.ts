@@ -10,7 +10,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { compareSynthDirs } from "../../tools/review/compare";
+import { compareSynthDirs } from "../../cli/review/compare";
 import { awsOnlyStack, type AwsOnlyResult } from "./aws-only";
 import { compareStack, reviewChangesOf, terraformVerdicts, verdictsFromStream, type TerraformVerdict } from "./compare";
 import { renderComparison, type ScenarioComparison } from "./comparison-table";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { RULES_END, RULES_START, ruleTableMarkdown, withRuleTable } from "../../rules/docs";
 import { RULE_PACK } from "../../rules/pack";
-import { GUARDRAILS_DOC } from "../../tools/check";
+import { GUARDRAILS_DOC } from "../../cli/check";
 
 describe("README Guardrails: the rule table is generated from the pack", () => {
   test("the committed table matches the pack (run `npm run check -- --docs` when this fails)", () => {

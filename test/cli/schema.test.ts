@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { README_FILE, readmeWithFields, regionsJsonSchema, SCHEMA_FILE } from "../../tools/gen-schema";
+import { README_FILE, readmeWithFields, regionsJsonSchema, SCHEMA_FILE } from "../../cli/gen-schema";
 import { shippedRegionsText } from "../utils";
 
 describe("regions.schema.json: the editor schema comes from the same zod schema", () => {

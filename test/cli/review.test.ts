@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { compareSynthDirs } from "../../tools/review/compare";
-import { exitCodeFor, type Report, type ResourceChange } from "../../tools/review/report";
+import { compareSynthDirs } from "../../cli/review/compare";
+import { exitCodeFor, type Report, type ResourceChange } from "../../cli/review/report";
 import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
 
 afterEach(removeTempDirs);

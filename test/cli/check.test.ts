@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { checkCommand } from "../../tools/check";
-import { findingsTable } from "../../tools/check/report";
+import { checkCommand } from "../../cli/check";
+import { findingsTable } from "../../cli/check/report";
 import { RULE_PACK } from "../../rules/pack";
 
 describe("npm run check: the rule pack over a synth, as a table and a JSON report", () => {

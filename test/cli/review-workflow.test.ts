@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { reportToJson, type Report } from "../../tools/review/report";
+import { reportToJson, type Report } from "../../cli/review/report";
 import { REPO_ROOT } from "./onboard-helpers";
 
 interface Step {

@@ -7,9 +7,9 @@ import { parse } from "yaml";
 import { validateRegionsText } from "../../config/load";
 import { DATABRICKS_AWS_REGIONS } from "../../config/aws-regions";
 import { cidrContains, cidrsOverlap, netmaskOf } from "../../lib/network";
-import { main } from "../../tools/onboard/cli";
-import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../tools/onboard/availability-zones";
-import { synthesize } from "../../tools/review/git-synth";
+import { main } from "../../cli/onboard/cli";
+import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../cli/onboard/availability-zones";
+import { synthesize } from "../../cli/review/git-synth";
 import { captureIo } from "./review-helpers";
 import { insertedBlock, regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
 

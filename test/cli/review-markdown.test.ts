@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { COMMENT_LIMIT } from "../../tools/review/budget";
-import { compareSynthDirs } from "../../tools/review/compare";
-import { renderMarkdown } from "../../tools/review/render-markdown";
-import { reportToJson, type Report, type ResourceChange } from "../../tools/review/report";
+import { COMMENT_LIMIT } from "../../cli/review/budget";
+import { compareSynthDirs } from "../../cli/review/compare";
+import { renderMarkdown } from "../../cli/review/render-markdown";
+import { reportToJson, type Report, type ResourceChange } from "../../cli/review/report";
 import { removeTempDirs, stack, writeSynth } from "./review-helpers";
 
 afterEach(removeTempDirs);

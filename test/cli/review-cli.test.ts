@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { main } from "../../tools/review/cli";
+import { main } from "../../cli/review/cli";
 import { captureIo, gitAppRepo, removeTempDirs, stack, tempDir, worktreeCount, writeSynth, type Json } from "./review-helpers";
 
 afterEach(removeTempDirs);
@@ -55,7 +55,7 @@ describe("review CLI: errors are one line naming the culprit, exit 1", () => {
   });
 
   test("as a process: exit status 1 and no stack trace", () => {
-    const cli = resolve(import.meta.dirname, "../../tools/review/cli.ts");
+    const cli = resolve(import.meta.dirname, "../../cli/review/cli.ts");
     const result = spawnSync(process.execPath, ["--import", "tsx", cli, "/nonexistent/base", "/nonexistent/head"], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('review: cannot read synth folder "/nonexistent/base": it does not exist or is not a folder');

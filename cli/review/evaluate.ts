@@ -244,7 +244,7 @@ function classify(stack: string, after: Block, before: Block, deltas: Delta[]): 
       ...base,
       action: "maybe-replace",
       chain: originChain(stack, after, first),
-      reasons: [`${after.type} is not in the force-new table (tools/review/force-new.ts): any change may replace it`],
+      reasons: [`${after.type} is not in the force-new table (cli/review/force-new.ts): any change may replace it`],
     };
   }
   const switchDelta = switched(rule, before, after);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { compareSynthDirs } from "../../tools/review/compare";
-import { FORCE_NEW_RULES } from "../../tools/review/force-new";
-import { TAGGABLE_AWS_TYPES } from "../../tools/review/provider-effects";
-import { exitCodeFor, type Report, type ResourceChange } from "../../tools/review/report";
+import { compareSynthDirs } from "../../cli/review/compare";
+import { FORCE_NEW_RULES } from "../../cli/review/force-new";
+import { TAGGABLE_AWS_TYPES } from "../../cli/review/provider-effects";
+import { exitCodeFor, type Report, type ResourceChange } from "../../cli/review/report";
 import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
 import { REPO_ROOT } from "./onboard-helpers";
 

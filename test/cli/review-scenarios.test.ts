@@ -10,12 +10,12 @@ import { validateRegionsText } from "../../config/load";
 import type { RegionsConfig } from "../../config/schema";
 import { workspaceResourceNames } from "../../lib/naming";
 import { stackNames } from "../../stacks/compose";
-import { allocateVpcCidrs } from "../../tools/onboard/allocate-cidrs";
-import { planOnboarding } from "../../tools/onboard/onboard";
-import { compareSynthDirs } from "../../tools/review/compare";
-import { synthesize } from "../../tools/review/git-synth";
-import { TAGGABLE_AWS_TYPES } from "../../tools/review/provider-effects";
-import { destructiveChanges, exitCodeFor, allChanges, type Report, type ResourceChange, type StackReport } from "../../tools/review/report";
+import { allocateVpcCidrs } from "../../cli/onboard/allocate-cidrs";
+import { planOnboarding } from "../../cli/onboard/onboard";
+import { compareSynthDirs } from "../../cli/review/compare";
+import { synthesize } from "../../cli/review/git-synth";
+import { TAGGABLE_AWS_TYPES } from "../../cli/review/provider-effects";
+import { destructiveChanges, exitCodeFor, allChanges, type Report, type ResourceChange, type StackReport } from "../../cli/review/report";
 import { regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
 import { tempDir, removeTempDirs } from "./review-helpers";
 

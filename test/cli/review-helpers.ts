@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Io } from "../../tools/review/cli-support";
+import type { Io } from "../../cli/review/cli-support";
 
 export type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { compareSynthDirs } from "../../tools/review/compare";
-import { renderMarkdown } from "../../tools/review/render-markdown";
-import { findRenames } from "../../tools/review/renames";
-import { loadSynthDir } from "../../tools/review/synth-dir";
+import { compareSynthDirs } from "../../cli/review/compare";
+import { renderMarkdown } from "../../cli/review/render-markdown";
+import { findRenames } from "../../cli/review/renames";
+import { loadSynthDir } from "../../cli/review/synth-dir";
 import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
 
 afterEach(removeTempDirs);

@@ -2,10 +2,10 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { main } from "../../tools/plan-summary/cli";
-import { loadPlanFile, parsePlan, stackNameOf } from "../../tools/plan-summary/plan-file";
-import { actionOf, markedAt, planReport } from "../../tools/plan-summary/plan-report";
-import type { ResourceChange } from "../../tools/review/report";
+import { main } from "../../cli/plan-summary/cli";
+import { loadPlanFile, parsePlan, stackNameOf } from "../../cli/plan-summary/plan-file";
+import { actionOf, markedAt, planReport } from "../../cli/plan-summary/plan-report";
+import type { ResourceChange } from "../../cli/review/report";
 import { captureIo, removeTempDirs, tempDir } from "./review-helpers";
 
 afterEach(removeTempDirs);
@@ -137,7 +137,7 @@ describe("plan-summary: exit codes and output", () => {
   });
 
   test("as a process: unknown flag gives exit status 1 and one line", () => {
-    const cli = resolve(import.meta.dirname, "../../tools/plan-summary/cli.ts");
+    const cli = resolve(import.meta.dirname, "../../cli/plan-summary/cli.ts");
     const result = spawnSync(process.execPath, ["--import", "tsx", cli, "--colour", NETWORK], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('plan-summary: unknown flag "--colour" (known: --format, --allow-destroy, --help)\n');

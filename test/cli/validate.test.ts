@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { validateCommand } from "../../tools/validate";
+import { validateCommand } from "../../cli/validate";
 
 describe("validate: checks a file without synthesizing", () => {
   test("the shipped file: one-line summary, exit 0", () => {

@@ -74,7 +74,7 @@ function zonesFor(region: string, azs: string | undefined): { zones: string[]; n
     return parsed;
   }
   const chosen = defaultZones(region);
-  if (!chosen) throw new UserError(`no AZ list for ${region} in tools/onboard/availability-zones.ts; pass --azs a,b,c`);
+  if (!chosen) throw new UserError(`no AZ list for ${region} in cli/onboard/availability-zones.ts; pass --azs a,b,c`);
   return chosen;
 }
 
