@@ -13,8 +13,11 @@ import { runPack } from "../rules/run";
 import { makeStagingDir, promote, synthesizeInto } from "./staging";
 
 export interface GateOptions {
-  /** Where cdktf expects the output: `$CDKTF_OUTDIR`, else `cdktf.out`. */
-  readonly outdir: string;
+  /**
+   * Where cdktf expects the output: `$CDKTF_OUTDIR`, else `cdktf.out`.
+   * @default none: the stacks are checked and nothing is written (`npm run check`)
+   */
+  readonly outdir?: string;
   /** The regions file the config came from, to name unused suppressions. */
   readonly configFile?: string;
   /** Fills the app with stacks. @default every stack of the config (stacks/compose.ts) */
@@ -34,7 +37,7 @@ export function synthWithGuardrails(config: RegionsConfig, options: GateOptions)
     const stacks = synthesizeInto(staging, build);
     const findings = runPack(stacks, config, { configFile: options.configFile });
     const ok = !findings.some(isBlocking);
-    if (ok) promote(staging, options.outdir);
+    if (ok && options.outdir !== undefined) promote(staging, options.outdir);
     return { ok, findings, stacks: [...stacks.keys()] };
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -8,11 +8,14 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
 
-/** A fresh folder beside `outdir` (same filesystem, so promotion is a rename), else in the temp dir. */
-export function makeStagingDir(outdir: string): string {
-  const parent = dirname(resolve(outdir));
-  const base = existsSync(parent) ? parent : tmpdir();
-  return mkdtempSync(join(base, `.${basename(outdir)}.staging-`));
+/**
+ * A fresh folder beside `outdir` (same filesystem, so promotion is a rename), else in the temp dir
+ * (also when there is no output folder: a check that writes nothing).
+ */
+export function makeStagingDir(outdir: string | undefined): string {
+  const parent = outdir === undefined ? undefined : dirname(resolve(outdir));
+  const base = parent !== undefined && existsSync(parent) ? parent : tmpdir();
+  return mkdtempSync(join(base, `.${basename(outdir ?? "cdktf.out")}.staging-`));
 }
 
 /** Synthesizes the app `build` fills into `dir`; returns each stack's Terraform JSON by stack name. */

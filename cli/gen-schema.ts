@@ -7,6 +7,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { RegionsConfigSchema } from "../config/schema";
 import { fieldReference, withFieldReference } from "./field-reference";
+import { parseCommandLine } from "./kit/args";
+import { isEntryPoint } from "./kit/entry";
+import { UserError } from "./kit/errors";
+import { processIo, runCommand, runGuarded, type Io } from "./kit/io";
 
 export const SCHEMA_FILE = "regions.schema.json";
 export const README_FILE = "README.md";
@@ -19,8 +23,21 @@ export function readmeWithFields(readme: string): string {
   return withFieldReference(readme, fieldReference(JSON.parse(regionsJsonSchema())));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(SCHEMA_FILE, regionsJsonSchema());
-  writeFileSync(README_FILE, readmeWithFields(readFileSync(README_FILE, "utf8")));
-  process.stdout.write(`wrote ${SCHEMA_FILE} and the field reference in ${README_FILE}\n`);
+const USAGE = "usage: npm run gen:schema (writes regions.schema.json and the field reference in README.md)";
+
+export function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  return runGuarded("gen:schema", io, () => {
+    const { values, positionals } = parseCommandLine(argv, { help: { type: "boolean" } });
+    if (values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; ${USAGE}`);
+    writeFileSync(SCHEMA_FILE, regionsJsonSchema());
+    writeFileSync(README_FILE, readmeWithFields(readFileSync(README_FILE, "utf8")));
+    io.stdout(`wrote ${SCHEMA_FILE} and the field reference in ${README_FILE}\n`);
+    return 0;
+  });
 }
+
+if (isEntryPoint(import.meta.url)) await runCommand(main);

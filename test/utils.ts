@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Testing } from "cdktf";
 import { validateRegionsText } from "../config/load";
 import type { RegionsConfig } from "../config/schema";
+import type { Io } from "../cli/kit/io";
 import { composeStacks } from "../stacks/compose";
 
 export const SHIPPED_REGIONS_FILE = "regions.yaml";
@@ -83,3 +84,28 @@ export function dataAddressOf(stack: StackJson, type: string): string {
 
 /** `${address.attribute}` as cdktf writes a reference. */
 export const ref = (address: string, attribute: string) => `\${${address}.${attribute}}`;
+
+export interface CapturedIo extends Io {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+/** The test process's environment without REGIONS_FILE: a command under test reads regions.yaml unless told. */
+export function testEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string | undefined> {
+  const { REGIONS_FILE: _ignored, ...env } = process.env;
+  return { ...env, ...extra };
+}
+
+/** An `Io` for a command's `main` that keeps what it prints. */
+export function captureIo(cwd = process.cwd(), env: Readonly<Record<string, string | undefined>> = testEnv()): CapturedIo {
+  let out = "";
+  let err = "";
+  return {
+    cwd,
+    env,
+    stdout: (text) => void (out += text),
+    stderr: (text) => void (err += text),
+    out: () => out,
+    err: () => err,
+  };
+}

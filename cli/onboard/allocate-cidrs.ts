@@ -5,7 +5,7 @@
  */
 import { IPv4CidrRange, IPv4Prefix } from "ip-num";
 import { cidrsOverlap, netmaskOf } from "../../lib/network";
-import { UserError } from "../review/errors";
+import { UserError } from "../kit/errors";
 
 /** AWS's largest VPC; the size used when the file gives nothing to copy. */
 export const DEFAULT_VPC_NETMASK = 16;

@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { isCollection, isMap, isPair, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from "yaml";
-import { UserError } from "../review/errors";
+import { UserError } from "../kit/errors";
 import { keyOf, renderEntry, styleOf } from "./entry-style";
 
 /** The fields onboarding fills; the schema checks the result like any hand-written entry. */

@@ -1,6 +1,7 @@
 /**
  * npm run onboard -- --region <aws-region> [--azs a,b,c] [--file regions.yaml] [--dry-run]
  *
+ * The file: --file, else $REGIONS_FILE, else regions.yaml (as every command and synth pick it).
  * Appends a region to the regions file: AZs from the table in availability-zones.ts (or --azs), one VPC
  * CIDR per environment from `network.addressPool`, every other byte of the file untouched. The result
  * is validated before anything is written; --dry-run prints the diff instead of writing.
@@ -9,9 +10,12 @@
  */
 import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, basename, relative, resolve } from "node:path";
-import { isEntryPoint, parseArgs, processIo, runGuarded, type Io } from "../review/cli-support";
-import { UserError } from "../review/errors";
-import { ConfigProblemsError, planOnboarding, type OnboardPlan } from "./onboard";
+import { parseCommandLine } from "../kit/args";
+import { isEntryPoint } from "../kit/entry";
+import { UserError } from "../kit/errors";
+import { processIo, runCommand, runGuarded, type Io } from "../kit/io";
+import { selectRegionsFile } from "../kit/regions-file";
+import { planOnboarding, type OnboardPlan } from "./onboard";
 import { unifiedDiff } from "./unified-diff";
 
 const USAGE = "usage: npm run onboard -- --region <aws-region> [--azs a,b,c] [--file regions.yaml] [--dry-run]";
@@ -49,31 +53,30 @@ function summary(plan: OnboardPlan, shown: string, written: boolean): string {
   return `${lines.join("\n")}\n`;
 }
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+const OPTIONS = {
+  region: { type: "string" },
+  azs: { type: "string" },
+  file: { type: "string" },
+  "dry-run": { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   return runGuarded("onboard", io, () => {
-    const args = parseArgs(argv, ["--region", "--azs", "--file"], ["--dry-run", "--help"]);
-    if (args.switches.has("--help")) {
+    const { values, positionals } = parseCommandLine(argv, OPTIONS);
+    if (values.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    if (args.positionals.length) throw new UserError(`unexpected argument "${args.positionals[0]}"; ${USAGE}`);
-    const region = args.values["--region"];
+    if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; ${USAGE}`);
+    const region = values.region;
     if (region === undefined) throw new UserError(`--region is required; ${USAGE}`);
-    const path = resolve(io.cwd, args.values["--file"] ?? "regions.yaml");
+    const path = resolve(io.cwd, selectRegionsFile(values.file, io.env));
     const shown = relative(io.cwd, path) || path;
     const text = readRegionsFile(path, shown);
 
-    let plan: OnboardPlan;
-    try {
-      plan = planOnboarding({ file: shown, path, text, region, azs: args.values["--azs"] });
-    } catch (error) {
-      if (error instanceof ConfigProblemsError) {
-        io.stderr(error.problems.map((problem) => `${problem}\n`).join(""));
-        if (error.tried) io.stderr(`The entry that was tried:\n${error.tried}`);
-      }
-      throw error;
-    }
-    const dryRun = args.switches.has("--dry-run");
+    const plan = planOnboarding({ file: shown, path, text, region, azs: values.azs });
+    const dryRun = values["dry-run"] === true;
     if (dryRun) {
       io.stdout(unifiedDiff(shown, text, plan.newText));
       io.stdout("\n");
@@ -85,6 +88,4 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   });
 }
 
-if (isEntryPoint(import.meta.url)) {
-  process.exitCode = await main(process.argv.slice(2));
-}
+if (isEntryPoint(import.meta.url)) await runCommand(main);

@@ -6,7 +6,7 @@
  * every layout people use (`-   key:` or a list flush with its key under four-space indents).
  */
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, Scalar, visit, type CST, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
-import { UserError } from "../review/errors";
+import { UserError } from "../kit/errors";
 
 export interface EntryStyle {
   /** Column of the `-` of each entry. */

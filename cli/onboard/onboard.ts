@@ -8,7 +8,8 @@ import { awsRegionProblem } from "../../config/checks/regions";
 import type { RegionsConfig } from "../../config/schema";
 import { accountResourceNames, regionCode } from "../../lib/naming";
 import { stackNames } from "../../stacks/compose";
-import { UserError } from "../review/errors";
+import { UserError } from "../kit/errors";
+import { DEFAULT_REGIONS_FILE } from "../kit/regions-file";
 import { allocateVpcCidrs, vpcNetmaskLike } from "./allocate-cidrs";
 import { appendRegionEntry, type NewRegionEntry } from "./append-region";
 import { defaultZones, parseZonesFlag } from "./availability-zones";
@@ -40,15 +41,13 @@ export interface OnboardPlan {
   readonly nextCommands: readonly string[];
 }
 
-/** A file that does not validate (before or after the edit): every problem, one per line, then the verdict. */
+/**
+ * A file that does not validate (before or after the edit): every problem, one per line, then the
+ * entry that was tried (the line numbers point into a file that was never written), then the verdict.
+ */
 export class ConfigProblemsError extends UserError {
-  constructor(
-    message: string,
-    readonly problems: readonly string[],
-    /** The entry that was tried, since the line numbers point into a file that was never written. */
-    readonly tried?: string,
-  ) {
-    super(message);
+  constructor(message: string, problems: readonly string[], tried?: string) {
+    super(message, tried ? [...problems, `The entry that was tried:\n${tried.replace(/\n$/, "")}`] : problems);
   }
 }
 
@@ -119,17 +118,27 @@ export function planOnboarding(request: OnboardRequest): OnboardPlan {
     pool,
     ...(note ? { zoneNote: note } : {}),
     addedStacks,
-    nextCommands: nextCommands(config, region),
+    nextCommands: nextCommands(config, region, file),
   };
 }
 
-/** What to run after the file changed: validate, review against main, then deploy in dependency order. */
-function nextCommands(config: RegionsConfig, region: string): string[] {
+/** `it's here` → `'it'\''s here'`: a path pasted into a shell stays one word. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * What to run after the file changed: validate, review against main, then deploy in dependency
+ * order, each on the file that was changed (synth and review read $REGIONS_FILE, validate its argument).
+ */
+function nextCommands(config: RegionsConfig, region: string, file: string): string[] {
   const prefix = `${config.company}-${config.domain}`;
+  const isDefault = file === DEFAULT_REGIONS_FILE;
+  const withFile = isDefault ? "" : `REGIONS_FILE=${shellWord(file)} `;
   return [
-    "npm run validate",
-    "npm run review -- --base origin/main",
-    `npx cdktf deploy ${accountResourceNames(config).stack}`,
-    `npx cdktf deploy '${prefix}-${regionCode(region)}-*' --ignore-missing-stack-dependencies`,
+    isDefault ? "npm run validate" : `npm run validate -- ${shellWord(file)}`,
+    `${withFile}npm run review -- --base origin/main`,
+    `${withFile}npx cdktf deploy ${accountResourceNames(config).stack}`,
+    `${withFile}npx cdktf deploy '${prefix}-${regionCode(region)}-*' --ignore-missing-stack-dependencies`,
   ];
 }

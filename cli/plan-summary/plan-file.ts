@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { z } from "zod";
-import { UserError } from "../review/errors";
+import { UserError } from "../kit/errors";
 
 const PathSchema = z.array(z.union([z.string(), z.number()]));
 

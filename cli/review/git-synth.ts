@@ -8,7 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { UserError } from "./errors";
+import { UserError } from "../kit/errors";
+import type { Io } from "../kit/io";
 
 /** A synth of the real app builds many stacks; anything slower than this is stuck. */
 const SYNTH_TIMEOUT_MS = 15 * 60 * 1000;
@@ -42,9 +43,9 @@ export function synthesize(cwd: string, outDir: string, what: string, env: NodeJ
  * Synthesizes `ref` and the working tree of the repository around `cwd`, hands both cdktf.out folders
  * to `use`, then removes the worktree and the temporary folders whatever happens.
  */
-export async function withSynthesizedRef<T>(ref: string, cwd: string, use: (baseDir: string, headDir: string) => T | Promise<T>): Promise<T> {
-  const top = git(cwd, ["rev-parse", "--show-toplevel"]);
-  if (!top.ok) throw new UserError(`--base needs a git repository, and "${cwd}" is not in one`);
+export async function withSynthesizedRef<T>(ref: string, io: Pick<Io, "cwd" | "env">, use: (baseDir: string, headDir: string) => T | Promise<T>): Promise<T> {
+  const top = git(io.cwd, ["rev-parse", "--show-toplevel"]);
+  if (!top.ok) throw new UserError(`--base needs a git repository, and "${io.cwd}" is not in one`);
   const repo = top.stdout;
   const commit = git(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   if (!commit.ok) throw new UserError(`unknown git ref "${ref}" (not a commit in ${repo})`);
@@ -59,12 +60,12 @@ export async function withSynthesizedRef<T>(ref: string, cwd: string, use: (base
     if (existsSync(join(repo, "node_modules"))) symlinkSync(join(repo, "node_modules"), join(worktree, "node_modules"), "dir");
 
     // The base must read its own regions.yaml (in its worktree), not a file the caller pointed at.
-    const baseEnv = { ...process.env };
+    const baseEnv = { ...io.env };
     delete baseEnv.REGIONS_FILE;
     const baseOut = join(temp, "base-out");
     const headOut = join(temp, "head-out");
     synthesize(worktree, baseOut, `base ref "${ref}"`, baseEnv);
-    synthesize(repo, headOut, "the working tree");
+    synthesize(repo, headOut, "the working tree", io.env);
     return await use(baseOut, headOut);
   } finally {
     if (worktreeAdded) git(repo, ["worktree", "remove", "--force", worktree]);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { UserError } from "./errors";
+import { UserError } from "../kit/errors";
 
 export type BlockKind = "resource" | "data" | "output" | "local" | "provider";
 

@@ -1,16 +1,25 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
-import { checkCommand } from "../../cli/check";
+import { afterEach, describe, expect, test } from "vitest";
+import { main } from "../../cli/check";
 import { findingsTable } from "../../cli/check/report";
 import { RULE_PACK } from "../../rules/pack";
+import { captureIo, testEnv } from "../utils";
+import { removeTempDirs, tempDir } from "./review-helpers";
 
-describe("npm run check: the rule pack over a synth, as a table and a JSON report", () => {
-  test("the shipped regions.yaml: no errors, exit 0, a report listing every stack and rule", () => {
-    const report = join(mkdtempSync(join(tmpdir(), "check-")), "report.json");
-    const { code, out } = checkCommand(["--report", report], "regions.yaml");
-    expect(out).toMatch(/^regions\.yaml: \d+ stacks, \d+ rules: 0 error\(s\), 0 warning\(s\), 0 suppressed\. Report: /m);
+afterEach(removeTempDirs);
+
+async function check(argv: readonly string[], env = testEnv()) {
+  const io = captureIo(process.cwd(), env);
+  const code = await main(argv, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("npm run check: the build pipeline's rule pack over a synth, as a table and a JSON report", () => {
+  test("the shipped regions.yaml: no errors, exit 0, a report listing every stack and rule", async () => {
+    const report = join(tempDir("check-"), "report.json");
+    const { code, out } = await check(["--report", report]);
+    expect(out).toMatch(/^regions\.yaml: 13 stacks, \d+ rules: 0 error\(s\), 0 warning\(s\), 0 suppressed\. Report: /m);
     expect(code).toBe(0);
     const json = JSON.parse(readFileSync(report, "utf8"));
     expect(json.summary).toEqual({ errors: 0, warnings: 0, suppressed: 0 });
@@ -19,18 +28,26 @@ describe("npm run check: the rule pack over a synth, as a table and a JSON repor
     expect(json.findings).toEqual([]);
   });
 
-  test("a bad regions file is reported, not checked", () => {
-    const report = join(mkdtempSync(join(tmpdir(), "check-")), "report.json");
-    const { code, out } = checkCommand(["--report", report], "test/fixtures/invalid-regions.yaml");
+  test("takes the file the way validate does: a path argument, else REGIONS_FILE", async () => {
+    const report = join(tempDir("check-"), "report.json");
+    const byPath = await check(["test/fixtures/minimal-regions.yaml", "--report", report]);
+    expect(byPath.out).toMatch(/^test\/fixtures\/minimal-regions\.yaml: 9 stacks, /m);
+    const byEnv = await check(["--report", report], testEnv({ REGIONS_FILE: "test/fixtures/minimal-regions.yaml" }));
+    expect(byEnv.out).toMatch(/^test\/fixtures\/minimal-regions\.yaml: 9 stacks, /m);
+  });
+
+  test("a bad regions file is reported, not checked", async () => {
+    const report = join(tempDir("check-"), "report.json");
+    const { code, err } = await check(["--report", report, "test/fixtures/invalid-regions.yaml"]);
     expect(code).toBe(1);
-    expect(out).toMatch(/^test\/fixtures\/invalid-regions\.yaml:\d+:\d+ company: /);
-    expect(out).toContain("nothing was checked");
+    expect(err).toMatch(/^test\/fixtures\/invalid-regions\.yaml:\d+:\d+ company: /);
+    expect(err).toContain("check: test/fixtures/invalid-regions.yaml: nothing was checked\n");
     expect(existsSync(report)).toBe(false);
   });
 
-  test("unknown options and a --report without a path are usage errors", () => {
-    expect(checkCommand(["--strict"]).out).toMatch(/^check: unknown option --strict\nusage: /);
-    expect(checkCommand(["--report"]).out).toMatch(/^check: --report needs a path\nusage: /);
+  test("unknown flags and a --report without a path are usage errors", async () => {
+    expect((await check(["--strict"])).err).toBe('check: unknown flag "--strict" (known: --report, --docs, --help)\n');
+    expect((await check(["--report"])).err).toBe("check: flag --report needs a value\n");
   });
 
   test("the table: one row per finding, suppressed ones marked with their reason", () => {

@@ -10,7 +10,7 @@ import { cidrContains, cidrsOverlap, netmaskOf } from "../../lib/network";
 import { main } from "../../cli/onboard/cli";
 import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../cli/onboard/availability-zones";
 import { synthesize } from "../../cli/review/git-synth";
-import { captureIo } from "./review-helpers";
+import { captureIo, testEnv } from "../utils";
 import { insertedBlock, regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
 
 afterEach(removeRegionsCopies);
@@ -106,6 +106,35 @@ describe("onboard: the file changes by exactly one appended region", () => {
     expect(run.out).toContain("npm run validate\n");
     expect(run.out).toContain("npm run review -- --base origin/main\n");
     expect(run.out).toMatch(/npx cdktf deploy '\S+-euc1-\*'/);
+  });
+
+  test("the next commands name the file when it is not regions.yaml, quoted for the shell", async () => {
+    const copy = regionsCopy();
+    writeFileSync(join(copy.dir, "team regions.yaml"), copy.text);
+    const io = captureIo(copy.dir);
+    expect(await main(["--region", "eu-central-1", "--file", "team regions.yaml", "--dry-run"], io)).toBe(0);
+    const next = io.out().slice(io.out().indexOf("Next, after running without --dry-run:\n"));
+    expect(next.split("\n").slice(1, 5)).toEqual([
+      "  npm run validate -- 'team regions.yaml'",
+      "  REGIONS_FILE='team regions.yaml' npm run review -- --base origin/main",
+      "  REGIONS_FILE='team regions.yaml' npx cdktf deploy acme-data-account",
+      "  REGIONS_FILE='team regions.yaml' npx cdktf deploy 'acme-data-euc1-*' --ignore-missing-stack-dependencies",
+    ]);
+  });
+
+  test("without --file, REGIONS_FILE names the file, as for every other command; --file wins over it", async () => {
+    const copy = regionsCopy();
+    const other = join(copy.dir, "other.yaml");
+    writeFileSync(other, copy.text);
+    const byEnv = captureIo(copy.dir, testEnv({ REGIONS_FILE: "other.yaml" }));
+    expect(await main(["--region", "eu-central-1"], byEnv)).toBe(0);
+    expect(byEnv.out()).toContain("Added eu-central-1 to other.yaml:");
+    expect(readFileSync(other, "utf8")).toContain("- region: eu-central-1");
+    expect(readFileSync(copy.file, "utf8")).toBe(copy.text);
+
+    const byFlag = captureIo(copy.dir, testEnv({ REGIONS_FILE: "other.yaml" }));
+    expect(await main(["--region", "eu-central-1", "--file", "regions.yaml"], byFlag)).toBe(0);
+    expect(readFileSync(copy.file, "utf8")).toContain("- region: eu-central-1");
   });
 
   test("--azs overrides the table, as letters or full names", async () => {

@@ -6,7 +6,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Io } from "../../cli/review/cli-support";
+
+export { captureIo } from "../utils";
 
 export type Json = Record<string, unknown>;
 
@@ -82,23 +83,6 @@ export function crossStackRef(source: string, output: string): string {
 /** A cdktf cross-stack output: sensitive, named after the attribute it exports. */
 export function crossStackOutput(reference: string): Json {
   return { sensitive: true, value: `\${${reference}}` };
-}
-
-export interface CapturedIo extends Io {
-  readonly out: () => string;
-  readonly err: () => string;
-}
-
-export function captureIo(cwd = process.cwd()): CapturedIo {
-  let out = "";
-  let err = "";
-  return {
-    cwd,
-    stdout: (text) => void (out += text),
-    stderr: (text) => void (err += text),
-    out: () => out,
-    err: () => err,
-  };
 }
 
 const NODE_MODULES = resolve(import.meta.dirname, "../../node_modules");

@@ -1,0 +1,83 @@
+/**
+ * Every command as a user starts it (`npm run <script>`), from a checkout whose path has a space and
+ * non-ASCII letters: each must do its work, not exit 0 having done nothing. And with its output
+ * piped into a reader that stops early (`| head`), none may end in an EPIPE stack trace.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { testEnv } from "../utils";
+import { REPO_ROOT } from "./onboard-helpers";
+import { removeTempDirs, tempDir } from "./review-helpers";
+
+/**
+ * The checkout, minus build output; node_modules is linked. regions.schema.json is left out too:
+ * gen:schema must write it.
+ */
+const SKIPPED = new Set(["node_modules", ".git", "cdktf.out", "check-report.json", "regions.schema.json"]);
+
+let checkout: string;
+
+beforeAll(() => {
+  checkout = join(tempDir("entry-paths-"), "dir with space", "ünï");
+  mkdirSync(checkout, { recursive: true });
+  cpSync(REPO_ROOT, checkout, { recursive: true, filter: (source) => !SKIPPED.has(source.slice(REPO_ROOT.length + 1).split("/")[0]) });
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(checkout, "node_modules"), "dir");
+});
+
+afterAll(removeTempDirs);
+
+function npmRun(script: string, args: readonly string[]) {
+  const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: checkout, encoding: "utf8", env: testEnv() });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const PLAN = "test/fixtures/plans/network.json";
+
+describe.concurrent("every command works from a path with a space and non-ASCII letters", () => {
+  test.each([
+    ["validate", [], /^regions\.yaml: ok: 3 regions, 6 workspaces, 13 stacks\n$/, 0],
+    ["check", ["--report", "check-report.json"], /^regions\.yaml: 13 stacks, \d+ rules: 0 error\(s\)/m, 0],
+    ["gen:schema", [], /^wrote regions\.schema\.json and the field reference in README\.md\n$/, 0],
+    ["review", ["--help"], /^usage: npm run review -- /, 0],
+    ["plan-summary", [PLAN], /Plan review/, 2],
+    ["onboard", ["--region", "eu-central-1", "--dry-run"], /^--- a\/regions\.yaml\n/, 0],
+  ])("npm run %s", (script, args, output, status) => {
+    const run = npmRun(script, args);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(output);
+    expect(run.status).toBe(status);
+  });
+
+  test("gen:schema there wrote the schema the repository holds (it ran, and on the copy's files)", () => {
+    expect(readFileSync(join(checkout, "regions.schema.json"), "utf8")).toBe(readFileSync(join(REPO_ROOT, "regions.schema.json"), "utf8"));
+  });
+});
+
+/** Starts a command with its stdout closed before it writes: every write fails with EPIPE. */
+function withClosedStdout(entry: string, args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], { cwd: REPO_ROOT, env: testEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
+
+describe.concurrent("a reader that stops early (| head) ends no command with an EPIPE stack trace", () => {
+  test.each([
+    ["cli/onboard/cli.ts", ["--region", "eu-central-1", "--dry-run"], 0],
+    ["cli/validate.ts", [], 0],
+    ["cli/review/cli.ts", ["--help"], 0],
+    ["cli/plan-summary/cli.ts", [PLAN], 2],
+    ["cli/check.ts", ["--help"], 0],
+    ["cli/gen-schema.ts", ["--help"], 0],
+  ])("%s %j: exit %i, nothing on stderr", async (entry, args, status) => {
+    const run = await withClosedStdout(entry, args);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(status);
+  });
+});
