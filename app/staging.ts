@@ -3,10 +3,12 @@
  * staged folder is exactly what cdktf writes (manifest.json + stacks/<stack>/…, relative paths only),
  * so moving its files gives the cdktf CLI the folder it expects.
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { App, TerraformStack } from "cdktf";
+import type { JsonObject } from "../tfjson/json";
+import { readSynthDir } from "../tfjson/synth-dir";
 
 /**
  * A fresh folder beside `outdir` (same filesystem, so promotion is a rename), else in the temp dir
@@ -19,20 +21,12 @@ export function makeStagingDir(outdir: string | undefined): string {
 }
 
 /** Synthesizes the app `build` fills into `dir`; returns each stack's Terraform JSON by stack name. */
-export function synthesizeInto(dir: string, build: (app: App) => void): Map<string, unknown> {
+export function synthesizeInto(dir: string, build: (app: App) => void): Map<string, JsonObject> {
   const app = new App({ outdir: dir });
   build(app);
   app.synth();
-  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  const stacks = new Map<string, unknown>();
-  for (const [name, entry] of Object.entries(manifest.stacks)) {
-    const file = join(dir, entry.synthesizedStackPath);
-    // SYNTH_HCL_OUTPUT=true writes HCL; the rules read JSON, so take it from the stack in memory.
-    stacks.set(name, file.endsWith(".json") ? JSON.parse(readFileSync(file, "utf8")) : stackInMemory(app, name).toTerraform());
-  }
-  return stacks;
+  // SYNTH_HCL_OUTPUT=true writes HCL; the rules read JSON, so take it from the stack in memory.
+  return readSynthDir(dir, { nonJson: (name) => stackInMemory(app, name).toTerraform() });
 }
 
 function stackInMemory(app: App, name: string): TerraformStack {

@@ -5,7 +5,7 @@
 import diff from "microdiff";
 import { displayValue, formatAttributePath, SENSITIVE, UNKNOWN, type PathSegment } from "../review/display";
 import { UserError } from "../kit/errors";
-import { leaves } from "../review/references";
+import { leaves } from "../../tfjson/json";
 import type { AttributeChange, ChangeAction, Report, ResourceChange, StackReport } from "../review/report";
 import type { PlanFile, PlanResourceChange } from "./plan-file";
 

@@ -9,13 +9,24 @@ import { forcesReplacement } from "./force-new";
 import { providerReasons, type ProviderDelta } from "./provider-effects";
 import type { AttributeChange, Report, ResourceChange, StackReport } from "./report";
 import { findRenames, underNewNames } from "./renames";
-import { loadSynthDir, type Block, type StackConfig, type Synth } from "./synth-dir";
+import type { Block, Synth, SynthStack } from "../../tfjson/block";
+import { loadSynth, SynthDirError } from "../../tfjson/synth-dir";
+import { UserError } from "../kit/errors";
 
 export const BLOCKED_BY_PREVENT_DESTROY = "blocked: terraform will refuse (prevent_destroy)";
 
 /** Reads both folders and compares them. Throws `UserError` naming a folder that cannot be read. */
 export function compareSynthDirs(baseDir: string, headDir: string): Report {
-  return compareSynths(loadSynthDir(baseDir), loadSynthDir(headDir));
+  return compareSynths(readSynth(baseDir), readSynth(headDir));
+}
+
+function readSynth(dir: string): Synth {
+  try {
+    return loadSynth(dir);
+  } catch (error) {
+    if (error instanceof SynthDirError) throw new UserError(error.message);
+    throw error;
+  }
 }
 
 export function compareSynths(base: Synth, head: Synth): Report {
@@ -36,17 +47,17 @@ export function compareSynths(base: Synth, head: Synth): Report {
   return { source: "synth-diff", stacks };
 }
 
-function resources(stack: StackConfig): Block[] {
-  return [...stack.blocks.values()].filter((block) => block.kind === "resource");
+function resources(stack: SynthStack): Block[] {
+  return stack.blocks.filter((block) => block.kind === "resource");
 }
 
-function wholeStack(stack: StackConfig, status: "added" | "removed"): StackReport {
+function wholeStack(stack: SynthStack, status: "added" | "removed"): StackReport {
   const changes = resources(stack).map((block): ResourceChange => {
     if (status === "added") return created(stack.name, block);
     // Destroying a whole workspace stack runs `terraform destroy` on its last configuration, with
     // its prevent_destroy flags still in place.
     return {
-      stack: stack.name, address: block.key, type: block.type, action: "delete", attributes: [],
+      stack: stack.name, address: block.address, type: block.type, action: "delete", attributes: [],
       reasons: ["stack removed: its workspace is destroyed"],
       ...(block.preventDestroy ? { blocked: BLOCKED_BY_PREVENT_DESTROY } : {}),
     };
@@ -55,16 +66,16 @@ function wholeStack(stack: StackConfig, status: "added" | "removed"): StackRepor
 }
 
 function created(stack: string, block: Block): ResourceChange {
-  return { stack, address: block.key, type: block.type, action: "create", attributes: [], reasons: [] };
+  return { stack, address: block.address, type: block.type, action: "create", attributes: [], reasons: [] };
 }
 
-function compareStack(evaluator: Evaluator, before: StackConfig, after: StackConfig): StackReport {
+function compareStack(evaluator: Evaluator, before: SynthStack, after: SynthStack): StackReport {
   const changes: ResourceChange[] = [];
   let unchanged = 0;
-  const keys = [...new Set([...resources(before), ...resources(after)].map((block) => block.key))].sort();
+  const keys = [...new Set([...resources(before), ...resources(after)].map((block) => block.address))].sort();
   for (const key of keys) {
-    const old = before.blocks.get(key);
-    const now = after.blocks.get(key);
+    const old = before.block(key);
+    const now = after.block(key);
     if (!old) {
       changes.push(created(after.name, now!));
     } else if (!now) {
@@ -84,7 +95,7 @@ function removedBlock(stack: string, block: Block): ResourceChange {
   // prevent_destroy lives in the block: once the block is gone terraform no longer sees it
   // (terraform docs, lifecycle meta-argument), so this deletion is NOT blocked. Say so loudly.
   if (block.preventDestroy) reasons.push("prevent_destroy was set, but it was removed with the block: terraform WILL destroy it");
-  return { stack, address: block.key, type: block.type, action: "delete", attributes: [], reasons };
+  return { stack, address: block.address, type: block.type, action: "delete", attributes: [], reasons };
 }
 
 function changed(stack: string, block: Block, evaluation: Evaluation): ResourceChange {
@@ -94,7 +105,7 @@ function changed(stack: string, block: Block, evaluation: Evaluation): ResourceC
   if (destructive && evaluation.chain.length > 1) reasons.unshift(`replaced because ${formatChain(evaluation.chain)}`);
   return {
     stack,
-    address: block.key,
+    address: block.address,
     type: block.type,
     action: evaluation.action === "none" ? "update" : evaluation.action,
     attributes: evaluation.deltas.map((delta) => attributeChange(delta, evaluation)),

@@ -3,6 +3,7 @@
  * name looks secret is printed as `(sensitive)` whatever its value, even when the value is a harmless
  * interpolation: a rule by name cannot leak by mistake, a rule by value can.
  */
+import type { PathSegment } from "../../tfjson/json";
 
 export const SENSITIVE = "(sensitive)";
 export const UNKNOWN = "(known after apply)";
@@ -17,7 +18,7 @@ const MAX_VALUE_CHARS = 120;
  */
 const SECRET_SEGMENT = /(_secret|^secret$|^secret_(string|binary)|password|passwd|token|private_key)/i;
 
-export type PathSegment = string | number;
+export type { PathSegment };
 
 export function looksSecret(path: readonly PathSegment[]): boolean {
   return path.some((segment) => typeof segment === "string" && SECRET_SEGMENT.test(segment));

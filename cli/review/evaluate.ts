@@ -18,8 +18,9 @@ import { displayValue, formatAttributePath, type PathSegment } from "./display";
 import type { Link } from "./chain";
 import { forceNewRule, forcesReplacement, type ForceNewRule } from "./force-new";
 import { providerDeltas, providerNameOf, type ProviderDelta } from "./provider-effects";
-import { leaves, referencesIn, type Reference } from "./references";
-import type { Block, Synth } from "./synth-dir";
+import type { Block, Synth } from "../../tfjson/block";
+import { leaves } from "../../tfjson/json";
+import { referencesIn, type Reference } from "../../tfjson/references";
 
 export interface Delta {
   readonly path: readonly PathSegment[];
@@ -78,7 +79,7 @@ export class Evaluator {
   }
 
   private block(synth: Synth, stack: string, key: string): Block | undefined {
-    return synth.get(stack)?.blocks.get(key);
+    return synth.get(stack)?.block(key);
   }
 
   private compute(stack: string, key: string): Evaluation {
@@ -97,7 +98,7 @@ export class Evaluator {
     const direct: Delta[] =
       after.type === "terraform_remote_state"
         ? this.remoteStateMoved(before, after)
-        : diff(before.body as Record<string, unknown>, after.body as Record<string, unknown>).map((d) => ({
+        : diff(before.arguments as Record<string, unknown>, after.arguments as Record<string, unknown>).map((d) => ({
             path: d.path,
             before: d.type === "CREATE" ? undefined : d.oldValue,
             after: d.type === "REMOVE" ? undefined : d.value,
@@ -106,7 +107,7 @@ export class Evaluator {
             chain: [],
           }));
     const referenced: Delta[] = [];
-    for (const leaf of leaves(after.body)) {
+    for (const leaf of leaves(after.arguments)) {
       if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
       const covered = [...direct, ...referenced].some((d) => isPrefix(d.path, leaf.path));
       if (covered) continue;
@@ -147,13 +148,13 @@ export class Evaluator {
    * from its ARN, and the role policy using it, "known after apply".
    */
   private deferredRead(stack: string, block: Block): Delta[] {
-    for (const leaf of leaves(block.body)) {
+    for (const leaf of leaves(block.arguments)) {
       if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
       for (const reference of referencesIn(leaf.value)) {
         if (reference.kind !== "resource") continue;
-        const upstream = this.block(this.head, stack, reference.key);
-        if (!upstream || !this.block(this.base, stack, reference.key)) continue;
-        const pending = fromDeltas(stack, upstream, this.evaluate(stack, reference.key).deltas);
+        const upstream = this.block(this.head, stack, reference.address);
+        if (!upstream || !this.block(this.base, stack, reference.address)) continue;
+        const pending = fromDeltas(stack, upstream, this.evaluate(stack, reference.address).deltas);
         if (pending) {
           return [{ path: leaf.path, before: leaf.value, after: undefined, direct: false, certain: false, chain: pending.chain, detail: "read during apply" }];
         }
@@ -166,23 +167,23 @@ export class Evaluator {
     const from = resolveRemoteState(this.base, before);
     const to = resolveRemoteState(this.head, after);
     if (from !== undefined && from === to) return [];
-    if (from === undefined && to === undefined && isDeepStrictEqual(before.body, after.body)) return [];
-    return [{ path: ["config"], before: from ?? before.body.config, after: to ?? after.body.config, direct: true, certain: true, chain: [] }];
+    if (from === undefined && to === undefined && isDeepStrictEqual(before.arguments, after.arguments)) return [];
+    return [{ path: ["config"], before: from ?? before.arguments.config, after: to ?? after.arguments.config, direct: true, certain: true, chain: [] }];
   }
 
   private referenceChange(stack: string, reference: Reference): ValueChange | undefined {
-    const upstream = this.block(this.head, stack, reference.key);
+    const upstream = this.block(this.head, stack, reference.address);
     if (!upstream) return undefined;
     // Referring to something new: the referencing text changed too, and that delta already covers it.
-    if (!this.block(this.base, stack, reference.key)) return undefined;
+    if (!this.block(this.base, stack, reference.address)) return undefined;
     if (reference.kind === "remote-state") return this.remoteOutputChange(stack, upstream, reference.output);
-    const evaluation = this.evaluate(stack, reference.key);
-    if (reference.kind === "local") return fromDeltas(stack, upstream, evaluation.deltas);
+    const evaluation = this.evaluate(stack, reference.address);
+    if (reference.kind === "local" || reference.kind === "variable") return fromDeltas(stack, upstream, evaluation.deltas);
     if (reference.kind === "data") {
       const change = fromDeltas(stack, upstream, evaluation.deltas);
       return change && { ...change, certain: false };
     }
-    if (Object.hasOwn(upstream.body, reference.attribute)) {
+    if (reference.attribute !== undefined && Object.hasOwn(upstream.arguments, reference.attribute)) {
       const own = evaluation.deltas.filter((d) => d.path[0] === reference.attribute);
       return fromDeltas(stack, upstream, own);
     }
@@ -192,16 +193,16 @@ export class Evaluator {
     return undefined;
   }
 
-  private remoteOutputChange(stack: string, dataBlock: Block, output: string): ValueChange | undefined {
+  private remoteOutputChange(stack: string, dataBlock: Block, output: string | undefined): ValueChange | undefined {
     const source = resolveRemoteState(this.head, dataBlock);
-    if (source === undefined || !this.block(this.base, source, `output.${output}`)) {
+    if (output === undefined || source === undefined || !this.block(this.base, source, `output.${output}`)) {
       // Unknown source stack: fall back to "its inputs changed".
-      const change = fromDeltas(stack, dataBlock, this.evaluate(stack, dataBlock.key).deltas);
+      const change = fromDeltas(stack, dataBlock, this.evaluate(stack, dataBlock.address).deltas);
       return change && { ...change, certain: false };
     }
     const outputBlock = this.block(this.head, source, `output.${output}`);
     if (!outputBlock) return undefined;
-    return fromDeltas(source, outputBlock, this.evaluate(source, outputBlock.key).deltas);
+    return fromDeltas(source, outputBlock, this.evaluate(source, outputBlock.address).deltas);
   }
 }
 
@@ -221,13 +222,13 @@ function detailOf(delta: Delta): string {
 function fromDeltas(stack: string, block: Block, deltas: readonly Delta[]): ValueChange | undefined {
   const delta = deltas.find((d) => d.certain) ?? deltas[0];
   if (!delta) return undefined;
-  const address = block.kind === "output" ? `output.${block.name}` : block.key;
+  const address = block.kind === "output" ? `output.${block.name}` : block.address;
   const link: Link = { stack, address, detail: detailOf(delta) };
   return { certain: delta.certain, chain: delta.direct ? [link] : [...delta.chain, link] };
 }
 
 function switched(rule: ForceNewRule, before: Block, after: Block): Delta | undefined {
-  const setIn = (block: Block) => (rule.replaceOnSwitch ?? []).filter((name) => block.body[name] !== undefined).join(",");
+  const setIn = (block: Block) => (rule.replaceOnSwitch ?? []).filter((name) => block.arguments[name] !== undefined).join(",");
   const from = setIn(before);
   const to = setIn(after);
   if (from === to) return undefined;
@@ -261,17 +262,17 @@ function classify(stack: string, after: Block, before: Block, deltas: Delta[]): 
 }
 
 function originChain(stack: string, block: Block, delta: Delta): Link[] {
-  const link: Link = { stack, address: block.key, detail: detailOf(delta) };
+  const link: Link = { stack, address: block.address, detail: detailOf(delta) };
   return delta.direct ? [link] : [...delta.chain, link];
 }
 
 /** The stack a `terraform_remote_state` data source reads: the one whose backend matches, else by cdktf's name. */
 export function resolveRemoteState(synth: Synth, block: Block): string | undefined {
-  const backend = block.body.backend;
+  const backend = block.arguments.backend;
   if (typeof backend === "string") {
     for (const stack of synth.values()) {
       const config = stack.backend?.[backend];
-      if (config !== undefined && isDeepStrictEqual(config, block.body.config ?? {})) return stack.name;
+      if (config !== undefined && isDeepStrictEqual(config, block.arguments.config ?? {})) return stack.name;
     }
   }
   const byName = /^cross-stack-reference-input-(.+)$/.exec(block.name);

@@ -8,11 +8,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runSynth, SynthFailure } from "../../tfjson/synth-run";
 import { UserError } from "../kit/errors";
 import type { Io } from "../kit/io";
-
-/** A synth of the real app builds many stacks; anything slower than this is stuck. */
-const SYNTH_TIMEOUT_MS = 15 * 60 * 1000;
 
 function git(cwd: string, args: readonly string[]): { ok: boolean; stdout: string; stderr: string } {
   const result = spawnSync("git", args, { cwd, encoding: "utf8" });
@@ -24,19 +22,14 @@ function lastLine(text: string): string {
   return lines.at(-1) ?? "no output";
 }
 
-/** Runs the app (`node --import tsx main.ts`, as cdktf.json does) in `cwd`, writing its stacks to `outDir`. */
-export function synthesize(cwd: string, outDir: string, what: string, env: NodeJS.ProcessEnv = process.env): void {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
-    cwd,
-    env: { ...env, CDKTF_OUTDIR: outDir },
-    encoding: "utf8",
-    timeout: SYNTH_TIMEOUT_MS,
-  });
-  if (result.error) throw new UserError(`synth of ${what} failed: ${result.error.message}`);
-  if (result.status !== 0) {
-    throw new UserError(`synth of ${what} failed (exit ${result.status}): ${lastLine(`${result.stdout}\n${result.stderr}`)}`);
+/** Runs the app as synth does (tfjson/synth-run.ts); a failure names what failed and carries the app's own lines. */
+async function synthesize(cwd: string, outDir: string, what: string, env: Io["env"]): Promise<void> {
+  try {
+    await runSynth({ cwd, outDir, what, env });
+  } catch (error) {
+    if (error instanceof SynthFailure) throw new UserError(`${error.message}; nothing was compared`, error.problems);
+    throw error;
   }
-  if (!existsSync(join(outDir, "stacks"))) throw new UserError(`synth of ${what} wrote no stacks/ folder to ${outDir}`);
 }
 
 /**
@@ -64,8 +57,8 @@ export async function withSynthesizedRef<T>(ref: string, io: Pick<Io, "cwd" | "e
     delete baseEnv.REGIONS_FILE;
     const baseOut = join(temp, "base-out");
     const headOut = join(temp, "head-out");
-    synthesize(worktree, baseOut, `base ref "${ref}"`, baseEnv);
-    synthesize(repo, headOut, "the working tree", io.env);
+    await synthesize(worktree, baseOut, `base ref "${ref}"`, baseEnv);
+    await synthesize(repo, headOut, "the working tree", io.env);
     return await use(baseOut, headOut);
   } finally {
     if (worktreeAdded) git(repo, ["worktree", "remove", "--force", worktree]);

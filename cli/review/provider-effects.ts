@@ -15,7 +15,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Link } from "./chain";
 import { formatValue, type PathSegment } from "./display";
 import { forceNewRule } from "./force-new";
-import type { Block } from "./synth-dir";
+import type { Block } from "../../tfjson/block";
 
 /**
  * AWS resource types with `tags` / `tags_all`, among those the app emits (every AWS type in
@@ -76,7 +76,7 @@ export function providerNameOf(block: Block): string {
 
 /** `default_tags { tags = {…} }` as one map (cdktf writes the block as a one-element list). */
 function defaultTags(provider: Block | undefined): Record<string, unknown> {
-  const blocks = provider?.body.default_tags;
+  const blocks = provider?.arguments.default_tags;
   const list = Array.isArray(blocks) ? blocks : blocks === undefined ? [] : [blocks];
   return Object.assign({}, ...list.map((entry) => (isRecord(entry) && isRecord(entry.tags) ? entry.tags : {})));
 }
@@ -92,7 +92,7 @@ function tagsAll(provider: ProviderSide, before: Block, after: Block): ProviderD
   const fromTags = defaultTags(provider.before);
   const toTags = defaultTags(provider.after);
   if (isDeepStrictEqual(fromTags, toTags)) return [];
-  const own = (block: Block) => (isRecord(block.body.tags) ? block.body.tags : {});
+  const own = (block: Block) => (isRecord(block.arguments.tags) ? block.arguments.tags : {});
   const was: Record<string, unknown> = { ...fromTags, ...own(before) };
   const now: Record<string, unknown> = { ...toTags, ...own(after) };
   return [...new Set([...Object.keys(was), ...Object.keys(now)])]
@@ -111,7 +111,7 @@ export function providerDeltas(provider: ProviderSide, before: Block, after: Blo
     ...change, effect, provider: provider.name, forcing,
   });
   if (provider.type === "aws") {
-    const ownRegion = before.body.region !== undefined || after.body.region !== undefined;
+    const ownRegion = before.arguments.region !== undefined || after.arguments.region !== undefined;
     const region = ownRegion || !isRegional(after) ? [] : provider.changes.filter((c) => c.path[0] === "region").map(tag("region", false));
     return [...region, ...(after.kind === "resource" && TAGGABLE_AWS_TYPES.has(after.type) ? tagsAll(provider, before, after) : [])];
   }

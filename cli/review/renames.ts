@@ -6,7 +6,7 @@
  * consistent substitution of name parts (`acme` → `globex`) mapping removed stacks one-to-one onto
  * added ones, in the same AWS region: a region swapped for another is a removal and an addition.
  */
-import type { Block, StackConfig, Synth } from "./synth-dir";
+import { parseStack, type Synth, type SynthStack } from "../../tfjson/block";
 
 /** `acme-data-use1-dev` → `globex-data-use1-dev`: old name → new name. */
 export type Renames = ReadonlyMap<string, string>;
@@ -24,8 +24,8 @@ function substitution(from: string, to: string): string | undefined {
   return changed.length ? [...new Set(changed)].sort().join(",") : undefined;
 }
 
-function awsRegion(stack: StackConfig): unknown {
-  return stack.blocks.get("provider.aws")?.body.region;
+function awsRegion(stack: SynthStack): unknown {
+  return stack.block("provider.aws")?.arguments.region;
 }
 
 /**
@@ -82,23 +82,14 @@ function renameReferences(renames: Renames): (text: string) => string {
   return (text) => patterns.reduce((out, { pattern, replacement }) => out.replace(pattern, replacement), text);
 }
 
+/** Every string and every key renamed: the data source's name (a key) and each reference to it. */
 function mapStrings(value: unknown, rename: (text: string) => string): unknown {
   if (typeof value === "string") return rename(value);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, rename));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, mapStrings(child, rename)]));
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [rename(key), mapStrings(child, rename)]));
   }
   return value;
-}
-
-function renamedBlocks(stack: StackConfig, rename: (text: string) => string): StackConfig {
-  const blocks = new Map<string, Block>();
-  for (const block of stack.blocks.values()) {
-    const name = rename(block.name);
-    const key = rename(block.key);
-    blocks.set(key, { ...block, name, key, body: mapStrings(block.body, rename) as Block["body"] });
-  }
-  return { ...stack, blocks };
 }
 
 /**
@@ -111,7 +102,7 @@ export function underNewNames(base: Synth, renames: Renames): Synth {
   return new Map(
     [...base].map(([name, stack]) => {
       const to = renames.get(name) ?? name;
-      return [to, renamedBlocks({ ...stack, name: to }, rename)];
+      return [to, parseStack(to, mapStrings(stack.json, rename))];
     }),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { Limitation, type Limitation as PolicyLimit } from "../../lib/cluster-policy";
-import type { Block } from "./stack-view";
+import type { Block } from "../../tfjson/block";
 
 export type { PolicyLimit };
 export type PolicyDefinition = ReadonlyMap<string, PolicyLimit>;

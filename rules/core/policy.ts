@@ -3,8 +3,11 @@
  * `assume_role_policy`) or `aws_iam_policy_document` data sources referenced by `${….json}`. Both are
  * read into one statement shape so a rule checks a policy once, however it was written.
  */
-import type { Block, StackView } from "./stack-view";
-import { asList, asStrings, isExpression, isObject, referencesIn, type JsonObject } from "./values";
+import type { Block } from "../../tfjson/block";
+import type { StackView } from "./stack-view";
+import { asList, asStrings, isObject, type JsonObject } from "../../tfjson/json";
+import { referencesIn } from "../../tfjson/references";
+import { isExpression } from "../../tfjson/template";
 
 export interface PolicyStatement {
   readonly effect: "Allow" | "Deny";

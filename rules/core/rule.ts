@@ -1,5 +1,6 @@
 import type { RuleResult } from "./result";
-import type { Block, StackView } from "./stack-view";
+import type { Block } from "../../tfjson/block";
+import type { StackView } from "./stack-view";
 
 /** A pure check of one synthesized block; the stack is there to follow references. */
 export type BlockRule = (block: Block, stack: StackView) => RuleResult;

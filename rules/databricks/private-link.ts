@@ -1,4 +1,4 @@
-import { isObject } from "../core/values";
+import { isObject } from "../../tfjson/json";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 

@@ -1,4 +1,3 @@
-import { preventsDestroy } from "../core/stack-view";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 
@@ -11,5 +10,5 @@ export const protectedWorkspacePreventsDestroy: BlockRule = (block, stack) => {
   if (block.kind !== "resource" || block.type !== "databricks_mws_workspaces") return NOT_APPLICABLE;
   const workspace = stack.expected.workspace;
   if (!workspace?.protected) return NOT_APPLICABLE;
-  return fromProblems(preventsDestroy(block) ? [] : [`${workspace.environment} is protected but lifecycle.prevent_destroy is not true`]);
+  return fromProblems(block.preventDestroy ? [] : [`${workspace.environment} is protected but lifecycle.prevent_destroy is not true`]);
 };

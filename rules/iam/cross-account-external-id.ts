@@ -1,5 +1,6 @@
 import { resolvePolicy, type PolicyStatement } from "../core/policy";
-import { isExpression, referencesIn } from "../core/values";
+import { referencesIn } from "../../tfjson/references";
+import { isExpression } from "../../tfjson/template";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 import type { StackView } from "../core/stack-view";

@@ -1,8 +1,8 @@
 import { parsePolicyJson, policyDocumentStatements, type PolicyStatement } from "../core/policy";
-import { asList } from "../core/values";
+import { asList } from "../../tfjson/json";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
-import type { Block } from "../core/stack-view";
+import type { Block } from "../../tfjson/block";
 
 /** Resources whose `policy` attribute is an inline IAM policy. */
 const INLINE_POLICY_TYPES = new Set(["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]);

@@ -1,4 +1,4 @@
-import { asStrings } from "../core/values";
+import { asStrings } from "../../tfjson/json";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 

@@ -1,6 +1,8 @@
 /** The subnets Databricks launches cluster nodes into: those a `databricks_mws_networks` lists. */
-import type { Block, StackView } from "../core/stack-view";
-import { asStrings, referencesIn } from "../core/values";
+import type { Block } from "../../tfjson/block";
+import type { StackView } from "../core/stack-view";
+import { asStrings } from "../../tfjson/json";
+import { referencesIn } from "../../tfjson/references";
 
 export function clusterSubnetAddresses(network: Block): string[] {
   return asStrings(network.body.subnet_ids).flatMap((id) =>

@@ -1,4 +1,5 @@
-import { asList, refersTo } from "../core/values";
+import { asList } from "../../tfjson/json";
+import { refersTo } from "../../tfjson/references";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 

@@ -1,4 +1,4 @@
-import { asList, asStrings } from "../core/values";
+import { asList, asStrings } from "../../tfjson/json";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 

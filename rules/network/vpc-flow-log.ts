@@ -1,4 +1,4 @@
-import { refersTo } from "../core/values";
+import { refersTo } from "../../tfjson/references";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 

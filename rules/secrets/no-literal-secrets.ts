@@ -1,4 +1,5 @@
-import { isExpression, isObject, type Json } from "../core/values";
+import { isObject, type Json } from "../../tfjson/json";
+import { isExpression } from "../../tfjson/template";
 import { fromProblems } from "../core/result";
 import type { BlockRule } from "../core/rule";
 import { SECRET_NAME, SECRET_SHAPES } from "./patterns";
@@ -22,7 +23,9 @@ export const noLiteralSecrets: BlockRule = (block) => {
   if (block.kind === "output" && SECRET_NAME.test(block.name) && typeof block.body.value === "string" && !isExpression(block.body.value)) {
     problems.push(`output ${block.name} is a literal`);
   }
-  for (const leaf of stringLeaves(block.body, "", "")) {
+  // A local is its own block (`local.db_password`): its name is the key its value sits under.
+  const [root, name] = block.kind === "local" ? [block.body.value, block.name] : [block.body, ""];
+  for (const leaf of stringLeaves(root, name, name)) {
     if (leaf.value !== "" && SECRET_NAME.test(leaf.key) && !isExpression(leaf.value)) {
       problems.push(`${leaf.path} holds a literal value`);
     }

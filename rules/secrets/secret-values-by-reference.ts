@@ -1,7 +1,8 @@
-import { isExpression, quotedStrings } from "../core/values";
+import { stringLiteralsIn } from "../../tfjson/references";
+import { isExpression } from "../../tfjson/template";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
-import type { Block } from "../core/stack-view";
+import type { Block } from "../../tfjson/block";
 
 /** Where secret values are stored, by resource type. */
 function secretAttributes(block: Block): readonly string[] {
@@ -19,7 +20,7 @@ function secretAttributes(block: Block): readonly string[] {
 
 /** Quoted strings in an expression that are values, not object keys: literals mixed into the secret. */
 function literalValues(expression: string): string[] {
-  return quotedStrings(expression.slice(2, -1))
+  return stringLiteralsIn(expression.slice(2, -1))
     .filter((quoted) => !quoted.isKey)
     .map((quoted) => quoted.text);
 }

@@ -1,4 +1,4 @@
-import { referencesIn } from "../core/values";
+import { referencesIn } from "../../tfjson/references";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 import { isSecretAttribute, SECRET_NAME } from "./patterns";
@@ -10,7 +10,7 @@ import { isSecretAttribute, SECRET_NAME } from "./patterns";
 export const secretOutputsSensitive: BlockRule = (block) => {
   if (block.kind !== "output") return NOT_APPLICABLE;
   const carried = referencesIn(block.body.value)
-    .filter((ref) => isSecretAttribute(ref.address, ref.attribute))
+    .filter((ref) => ref.attribute !== undefined && isSecretAttribute(ref.address, ref.attribute))
     .map((ref) => `${ref.address}.${ref.attribute}`);
   if (SECRET_NAME.test(block.name)) carried.push(`its name "${block.name}"`);
   if (carried.length === 0) return NOT_APPLICABLE;

@@ -2,8 +2,9 @@
  * Since AWS provider v4 a bucket's settings are separate resources (`aws_s3_bucket_versioning`, …)
  * that name the bucket by reference or by its literal name. This finds the ones for one bucket.
  */
-import type { Block, StackView } from "../core/stack-view";
-import { refersTo } from "../core/values";
+import type { Block } from "../../tfjson/block";
+import type { StackView } from "../core/stack-view";
+import { refersTo } from "../../tfjson/references";
 
 export function bucketCompanions(bucket: Block, stack: StackView, type: string): Block[] {
   const name = bucket.body.bucket;

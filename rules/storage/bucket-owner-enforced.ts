@@ -1,4 +1,4 @@
-import { asList } from "../core/values";
+import { asList } from "../../tfjson/json";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 import { bucketCompanions, isBucket } from "./bucket-companions";

@@ -1,4 +1,3 @@
-import { preventsDestroy } from "../core/stack-view";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 import { isBucket } from "./bucket-companions";
@@ -10,7 +9,7 @@ import { isBucket } from "./bucket-companions";
 export const bucketPreventsDestroy: BlockRule = (block) => {
   if (!isBucket(block)) return NOT_APPLICABLE;
   const problems: string[] = [];
-  if (!preventsDestroy(block)) problems.push("lifecycle.prevent_destroy is not true");
+  if (!block.preventDestroy) problems.push("lifecycle.prevent_destroy is not true");
   if (block.body.force_destroy === true) problems.push("force_destroy is true");
   return fromProblems(problems);
 };

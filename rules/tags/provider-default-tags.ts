@@ -1,4 +1,4 @@
-import { asList, isObject } from "../core/values";
+import { asList, isObject } from "../../tfjson/json";
 import { COMPLIANT, NOT_APPLICABLE, nonCompliant } from "../core/result";
 import type { StackRule } from "../core/rule";
 import { tagProblems } from "./expected-tags";

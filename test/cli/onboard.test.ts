@@ -9,7 +9,7 @@ import { DATABRICKS_AWS_REGIONS } from "../../config/aws-regions";
 import { cidrContains, cidrsOverlap, netmaskOf } from "../../lib/network";
 import { main } from "../../cli/onboard/cli";
 import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../cli/onboard/availability-zones";
-import { synthesize } from "../../cli/review/git-synth";
+import { runSynth } from "../../tfjson/synth-run";
 import { captureIo, testEnv } from "../utils";
 import { insertedBlock, regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
 
@@ -86,7 +86,7 @@ describe("onboard: the file changes by exactly one appended region", () => {
     if (!result.ok) throw new Error(result.errors.join("\n"));
 
     const outDir = join(copy.dir, "cdktf.out");
-    synthesize(REPO_ROOT, outDir, "the onboarded copy", { ...process.env, REGIONS_FILE: copy.file });
+    await runSynth({ cwd: REPO_ROOT, outDir, what: "the onboarded copy", regionsFile: copy.file });
     const stacks = readdirSync(join(outDir, "stacks"));
     const printed = [...run.out.matchAll(/^ {2}(\S+-euc1-\S+)$/gm)].map((m) => m[1]);
     expect(printed.length).toBeGreaterThan(0);

@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { main } from "../../cli/review/cli";
-import { captureIo, gitAppRepo, removeTempDirs, stack, tempDir, worktreeCount, writeSynth, type Json } from "./review-helpers";
+import { checkoutCopy } from "./onboard-helpers";
+import { captureIo, commitAll, gitAppRepo, removeTempDirs, stack, tempDir, worktreeCount, writeSynth, type Json } from "./review-helpers";
 
 afterEach(removeTempDirs);
 
@@ -81,12 +82,29 @@ describe("review CLI: --base <git-ref>", () => {
     expect(worktreeCount(repo)).toBe(1);
   });
 
-  test("a failing synth is reported and the worktree is still removed", async () => {
+  test("a crashing synth is reported by its error line, not its stack trace, and the worktree is still removed", async () => {
     const repo = gitAppRepo(bucketStack("a"));
     writeFileSync(join(repo, "main.ts"), 'throw new Error("regions.yaml: 3 problems");\n');
     const io = captureIo(repo);
     expect(await main(["--base", "HEAD"], io)).toBe(1);
-    expect(io.err()).toMatch(/^review: synth of the working tree failed \(exit 1\): .*\n$/);
+    expect(io.err()).toBe("Error: regions.yaml: 3 problems\nreview: synth of the working tree failed (exit 1); nothing was compared\n");
+    expect(worktreeCount(repo)).toBe(1);
+  });
+
+  test("an invalid regions.yaml in the working tree: every located problem is printed", async () => {
+    const repo = checkoutCopy(join(tempDir("review-app-"), "repo"));
+    commitAll(repo);
+    const shipped = readFileSync(join(repo, "regions.yaml"), "utf8");
+    writeFileSync(join(repo, "regions.yaml"), shipped.replace("company: acme", "company: ACME").replace("vpcCidr: 10.31.0.0/16", "vpcCidr: 10.30.0.0/16"));
+    const io = captureIo(repo);
+    expect(await main(["--base", "HEAD"], io)).toBe(1);
+    const lines = io.err().trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe("regions.yaml: 2 problems");
+    expect(lines[1]).toMatch(/^regions\.yaml:\d+:\d+ company: expected a company name: .*, found "ACME"$/);
+    expect(lines[2]).toMatch(/^regions\.yaml:\d+:\d+ regions\[2\]\.workspaces\.prod\.vpcCidr: expected a VPC CIDR no other workspace uses/);
+    expect(lines[3]).toBe("review: synth of the working tree failed (exit 1); nothing was compared");
+    expect(io.out()).toBe("");
     expect(worktreeCount(repo)).toBe(1);
   });
 

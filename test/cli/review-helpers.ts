@@ -93,11 +93,6 @@ const NODE_MODULES = resolve(import.meta.dirname, "../../node_modules");
  */
 export function gitAppRepo(stackJson: Json): string {
   const repo = tempDir("review-repo-");
-  const run = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
-  run("init", "-q", "-b", "main");
-  run("config", "user.email", "test@example.com");
-  run("config", "user.name", "review test");
-  writeFileSync(join(repo, ".gitignore"), "node_modules\n");
   writeFileSync(
     join(repo, "main.ts"),
     [
@@ -110,9 +105,20 @@ export function gitAppRepo(stackJson: Json): string {
   );
   writeFileSync(join(repo, "stack.json"), JSON.stringify(stackJson));
   symlinkSync(NODE_MODULES, join(repo, "node_modules"), "dir");
-  run("add", ".gitignore", "main.ts", "stack.json");
-  run("commit", "-q", "-m", "v1");
+  commitAll(repo);
   return repo;
+}
+
+/** Makes `dir` a git repository whose first commit holds everything in it but node_modules. */
+export function commitAll(dir: string): void {
+  const run = (...args: string[]) => execFileSync("git", args, { cwd: dir, stdio: "pipe" });
+  run("init", "-q", "-b", "main");
+  run("config", "user.email", "test@example.com");
+  run("config", "user.name", "review test");
+  // A linked node_modules is a symlink, which `node_modules/` in .gitignore does not match.
+  writeFileSync(join(dir, ".git", "info", "exclude"), "node_modules\n");
+  run("add", "--all");
+  run("commit", "-q", "-m", "v1");
 }
 
 export function worktreeCount(repo: string): number {

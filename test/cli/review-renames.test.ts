@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { compareSynthDirs } from "../../cli/review/compare";
 import { renderMarkdown } from "../../cli/review/render-markdown";
 import { findRenames } from "../../cli/review/renames";
-import { loadSynthDir } from "../../cli/review/synth-dir";
+import { loadSynth } from "../../tfjson/synth-dir";
 import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
 
 afterEach(removeTempDirs);
@@ -47,8 +47,8 @@ describe("review: renamed stacks", () => {
   });
 
   test("a region swapped for another is a removal and an addition, not a rename", () => {
-    const base = loadSynthDir(writeSynth(app("acme", "use1", "us-east-1")));
-    const head = loadSynthDir(writeSynth({ ...app("acme", "use1", "us-east-1"), ...app("acme", "euc1", "eu-central-1") }));
+    const base = loadSynth(writeSynth(app("acme", "use1", "us-east-1")));
+    const head = loadSynth(writeSynth({ ...app("acme", "use1", "us-east-1"), ...app("acme", "euc1", "eu-central-1") }));
     const swapped = new Map([...head].filter(([name]) => name !== "acme-data-use1-dev"));
     expect(findRenames(base, swapped).size).toBe(0);
 
@@ -62,8 +62,8 @@ describe("review: renamed stacks", () => {
 
   test("a substitution that would map two stacks onto one is refused", () => {
     // a→x turns both x-a and a-a into x-x: not a rename of either.
-    const base = loadSynthDir(writeSynth({ "x-a": stack("x-a", {}), "a-a": stack("a-a", {}) }));
-    const head = loadSynthDir(writeSynth({ "x-x": stack("x-x", {}) }));
+    const base = loadSynth(writeSynth({ "x-a": stack("x-a", {}), "a-a": stack("a-a", {}) }));
+    const head = loadSynth(writeSynth({ "x-x": stack("x-x", {}) }));
     expect(findRenames(base, head).size).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { stackNames } from "../../stacks/compose";
 import { allocateVpcCidrs } from "../../cli/onboard/allocate-cidrs";
 import { planOnboarding } from "../../cli/onboard/onboard";
 import { compareSynthDirs } from "../../cli/review/compare";
-import { synthesize } from "../../cli/review/git-synth";
+import { runSynth } from "../../tfjson/synth-run";
 import { TAGGABLE_AWS_TYPES } from "../../cli/review/provider-effects";
 import { destructiveChanges, exitCodeFor, allChanges, type Report, type ResourceChange, type StackReport } from "../../cli/review/report";
 import { regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
@@ -30,22 +30,22 @@ function configOf(copy: RegionsCopy): RegionsConfig {
   return result.config;
 }
 
-function synth(copy: RegionsCopy): string {
+async function synth(copy: RegionsCopy): Promise<string> {
   const out = join(copy.dir, "cdktf.out");
-  synthesize(REPO_ROOT, out, copy.file, { ...process.env, REGIONS_FILE: copy.file });
+  await runSynth({ cwd: REPO_ROOT, outDir: out, what: copy.file, regionsFile: copy.file });
   return out;
 }
 
 let base: { copy: RegionsCopy; config: RegionsConfig; out: string };
 
-beforeAll(() => {
+beforeAll(async () => {
   const copy = regionsCopy(undefined, "review-base-");
-  base = { copy, config: configOf(copy), out: synth(copy) };
+  base = { copy, config: configOf(copy), out: await synth(copy) };
 });
 
-function review(edit: (doc: Document) => void): { report: Report; config: RegionsConfig } {
+async function review(edit: (doc: Document) => void): Promise<{ report: Report; config: RegionsConfig }> {
   const copy = regionsCopy(edit, "review-head-");
-  return { report: compareSynthDirs(base.out, synth(copy)), config: configOf(copy) };
+  return { report: compareSynthDirs(base.out, await synth(copy)), config: configOf(copy) };
 }
 
 function stackOf(report: Report, name: string): StackReport {
@@ -68,8 +68,8 @@ function workspaceKeys(config: RegionsConfig) {
 }
 
 describe("review of real synths: renaming the company", () => {
-  test("replaces every workspace, root bucket and what depends on them, with the chain", () => {
-    const { report, config } = review((doc) => doc.set("company", `${base.config.company}x`));
+  test("replaces every workspace, root bucket and what depends on them, with the chain", async () => {
+    const { report, config } = await review((doc) => doc.set("company", `${base.config.company}x`));
 
     // Every stack is renamed, one to one.
     expect(report.stacks.map((s) => [s.renamedFrom, s.name])).toEqual(
@@ -129,11 +129,11 @@ describe("review of real synths: a root bucket renamed alone", () => {
 });
 
 describe("review of real synths: a new VPC CIDR", () => {
-  test("replaces the VPC, its subnets and the network configuration; the workspace is updated in place", () => {
+  test("replaces the VPC, its subnets and the network configuration; the workspace is updated in place", async () => {
     const [key] = workspaceKeys(base.config);
     const used = base.config.regions.flatMap((r) => Object.values(r.workspaces).map((w) => w.vpcCidr));
     const [free] = allocateVpcCidrs({ pool: base.config.network.addressPool!, netmask: 16, used, count: 1 });
-    const { report } = review((doc) => doc.setIn(["regions", 0, "workspaces", key.environment, "vpcCidr"], free));
+    const { report } = await review((doc) => doc.setIn(["regions", 0, "workspaces", key.environment, "vpcCidr"], free));
     const stack = stackOf(report, workspaceResourceNames(key).stack);
 
     expect(ofType(stack, "aws_vpc")).toMatchObject([{ action: "replace", attributes: [{ path: "cidr_block", after: JSON.stringify(free), forcesReplacement: true }] }]);
@@ -151,10 +151,10 @@ describe("review of real synths: a new VPC CIDR", () => {
 });
 
 describe("review of real synths: removing a region", () => {
-  test("reports its stacks deleted and exits 2", () => {
+  test("reports its stacks deleted and exits 2", async () => {
     const last = base.config.regions.length - 1;
     const removed = base.config.regions[last].region;
-    const { report, config } = review((doc) => doc.deleteIn(["regions", last]));
+    const { report, config } = await review((doc) => doc.deleteIn(["regions", last]));
     const gone = stackNames(base.config).filter((name) => !stackNames(config).includes(name));
 
     expect(gone.length).toBe(2 * Object.keys(base.config.environments).length);
@@ -173,11 +173,11 @@ describe("review of real synths: removing a region", () => {
 });
 
 describe("review of real synths: onboarding a region", () => {
-  test("reports only additions and exits 0", () => {
+  test("reports only additions and exits 0", async () => {
     const copy = regionsCopy(undefined, "review-onboard-");
     const plan = planOnboarding({ file: copy.file, text: copy.text, region: "eu-central-1" });
     writeFileSync(copy.file, plan.newText);
-    const report = compareSynthDirs(base.out, synth(copy));
+    const report = compareSynthDirs(base.out, await synth(copy));
 
     expect(allChanges(report).filter((c) => c.action !== "create")).toEqual([]);
     expect(report.stacks.filter((s) => s.status === "added").map((s) => s.name).sort()).toEqual([...plan.addedStacks].sort());
@@ -186,8 +186,8 @@ describe("review of real synths: onboarding a region", () => {
 });
 
 describe("review of real synths: a cost-tag change", () => {
-  test("updates tags_all of every taggable AWS resource and the workspace tags in place, and exits 0", () => {
-    const { report } = review((doc) => doc.setIn(["costTags", "CostCenter"], "CC-0000"));
+  test("updates tags_all of every taggable AWS resource and the workspace tags in place, and exits 0", async () => {
+    const { report } = await review((doc) => doc.setIn(["costTags", "CostCenter"], "CC-0000"));
 
     expect(destructiveChanges(report)).toEqual([]);
     // Updates only, apart from the IAM-propagation waits (below).

@@ -17,7 +17,8 @@ import {
   type DroppedReference,
   type Placeholder,
 } from "./placeholders";
-import { parseTemplate, quotedTemplate, renderTemplate, rewriteExpressionCode, type TemplateSegment } from "./template";
+import { referenceOf, soleTraversal, traversalsIn, type Reference } from "../../tfjson/references";
+import { parseTemplate, quoteTemplate, renderTemplate, type RenderableSegment } from "../../tfjson/template";
 
 export interface AwsOnlyOptions {
   /** hashicorp/aws version the offline mirror has; the bindings target 6.25. */
@@ -82,8 +83,11 @@ interface DroppedBlock {
 
 const blockKey = (mode: "managed" | "data", type: string, name: string) => `${mode === "data" ? "data." : ""}${type}.${name}`;
 
-/** A traversal starting at a block: `data.x.y`, `x.y`, followed by attributes, indices and splats. */
-const TRAVERSAL = /(?<![\w.\-\]])(data\.)?([A-Za-z][\w]*)\.([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\.\*|\[[^\]"]*\])*)/g;
+/** A traversal's reference, when it names a block (`data.x.y`, `x.y`). */
+function blockReference(expression: string): Reference | undefined {
+  const traversal = soleTraversal(expression);
+  return traversal && referenceOf(traversal);
+}
 
 class Rewriter {
   readonly placeholders = new Map<string, Placeholder["kind"]>();
@@ -99,8 +103,8 @@ class Rewriter {
 
   constructor(private readonly dropped: ReadonlyMap<string, DroppedBlock>) {}
 
-  private match(mode: string | undefined, type: string, name: string): DroppedBlock | undefined {
-    return this.dropped.get(blockKey(mode ? "data" : "managed", type, name));
+  private droppedBlockOf(reference: Reference | undefined): DroppedBlock | undefined {
+    return reference && this.dropped.get(reference.address);
   }
 
   private placeholder(block: DroppedBlock, path: string): Placeholder {
@@ -135,12 +139,9 @@ class Rewriter {
 
   /** The whole expression is one reference to a dropped block: the block and the path after it. */
   private soleReference(expression: string): { block: DroppedBlock; path: string } | undefined {
-    const trimmed = expression.trim();
-    TRAVERSAL.lastIndex = 0;
-    const match = TRAVERSAL.exec(trimmed);
-    if (!match || match.index !== 0 || match[0].length !== trimmed.length) return undefined;
-    const block = this.match(match[1], match[2], match[3]);
-    return block && { block, path: match[4] };
+    const reference = blockReference(expression);
+    const block = this.droppedBlockOf(reference);
+    return block && reference && { block, path: expression.slice(reference.addressEnd, reference.end) };
   }
 
   private hclLiteral(placeholder: Placeholder): string {
@@ -148,29 +149,40 @@ class Rewriter {
       case "policy":
         return policyReference(placeholder.dataSource);
       case "string":
-        return quotedTemplate(placeholder.template);
+        return quoteTemplate(placeholder.template);
       case "list":
-        return `[${placeholder.items.map(quotedTemplate).join(", ")}]`;
+        return `[${placeholder.items.map(quoteTemplate).join(", ")}]`;
       case "number":
         return String(placeholder.value);
     }
   }
 
-  private expression(expression: string): TemplateSegment[] {
+  /**
+   * The expression with each reference to a dropped block replaced by its placeholder, text and
+   * quoted strings left as they are (a reference inside another one's computed index goes with it).
+   */
+  private rewritten(expression: string): string {
+    let out = "";
+    let done = 0;
+    for (const traversal of traversalsIn(expression)) {
+      const reference = referenceOf(traversal);
+      const block = this.droppedBlockOf(reference);
+      if (!block || !reference || traversal.start < done) continue;
+      out += expression.slice(done, traversal.start) + this.hclLiteral(this.placeholder(block, expression.slice(reference.addressEnd, traversal.end)));
+      done = traversal.end;
+    }
+    return out + expression.slice(done);
+  }
+
+  private expression(expression: string): RenderableSegment[] {
     const sole = this.soleReference(expression);
     if (sole) {
       const placeholder = this.placeholder(sole.block, sole.path);
       if (placeholder.kind === "policy") return [{ kind: "interpolation", expression: policyReference(placeholder.dataSource) }];
       if (placeholder.kind === "string") return parseTemplate(placeholder.template);
-      if (placeholder.kind === "number") return [{ kind: "literal", text: String(placeholder.value) }];
+      if (placeholder.kind === "number") return [{ kind: "literal", raw: String(placeholder.value) }];
     }
-    const rewritten = rewriteExpressionCode(expression, (code) =>
-      code.replace(TRAVERSAL, (whole: string, mode: string | undefined, type: string, name: string, path: string) => {
-        const block = this.match(mode, type, name);
-        return block ? this.hclLiteral(this.placeholder(block, path)) : whole;
-      }),
-    );
-    return [{ kind: "interpolation", expression: rewritten }];
+    return [{ kind: "interpolation", expression: this.rewritten(expression) }];
   }
 
   string(text: string): unknown {
@@ -180,17 +192,20 @@ class Rewriter {
       const sole = this.soleReference(segments[0].expression);
       if (sole) return placeholderJson(this.placeholder(sole.block, sole.path));
     }
-    return renderTemplate(segments.flatMap((s) => (s.kind === "literal" ? [s] : this.expression(s.expression))));
+    return renderTemplate(
+      segments.flatMap((s): RenderableSegment[] => {
+        if (s.kind === "literal") return [s];
+        return s.kind === "interpolation" ? this.expression(s.expression) : [{ kind: "directive", expression: this.rewritten(s.expression) }];
+      }),
+    );
   }
 
   /** `depends_on` / `replace_triggered_by` entries are bare addresses (or `${address}`): drop those naming a dropped block. */
   addressList(entries: unknown[]): unknown[] {
     return entries.filter((entry) => {
       if (typeof entry !== "string") return true;
-      const address = entry.replace(/^\$\{(.*)\}$/, "$1").trim();
-      TRAVERSAL.lastIndex = 0;
-      const match = TRAVERSAL.exec(address);
-      return !(match && match.index === 0 && this.match(match[1], match[2], match[3]));
+      const address = entry.replace(/^\$\{(.*)\}$/, "$1");
+      return this.droppedBlockOf(blockReference(address)) === undefined;
     });
   }
 

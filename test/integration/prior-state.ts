@@ -13,7 +13,8 @@
  */
 import { createHash } from "node:crypto";
 import { actionOf, type PlanJson, type PlanResourceChange } from "./plan-json";
-import { parseTemplate } from "./template";
+import { soleTraversal, type Step } from "../../tfjson/references";
+import { parseTemplate } from "../../tfjson/template";
 
 type Json = Record<string, unknown>;
 type CtyType = string | readonly [string, unknown];
@@ -127,14 +128,15 @@ function fakeScalar(type: CtyType, attribute: string, address: string, region: s
 }
 
 /** A traversal that is the whole interpolation: `aws_vpc.x.id`, `aws_subnet.y.cidr_block`, `data.a.b.json`. */
-const PLAIN_REFERENCE = /^\s*(data\.)?([A-Za-z][\w]*)\.([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\])*)\s*$/;
-
-function walk(value: unknown, path: string): unknown {
+/** Follows attribute and literal index steps into a value; undefined where one leads nowhere. */
+function walk(value: unknown, steps: readonly Step[]): unknown {
   let current = value;
-  for (const [, attribute, index, key] of path.matchAll(/\.([A-Za-z_][\w-]*)|\[(\d+)\]|\["([^"]*)"\]/g)) {
+  for (const step of steps) {
     if (current === undefined || current === null) return undefined;
-    if (index !== undefined) current = Array.isArray(current) ? current[Number(index)] : undefined;
-    else current = isRecord(current) ? current[attribute ?? key] : undefined;
+    const key = step.kind === "attribute" ? step.name : step.kind === "index" ? step.key : undefined;
+    if (typeof key === "number") current = Array.isArray(current) ? current[key] : undefined;
+    else if (typeof key === "string") current = isRecord(current) ? current[key] : undefined;
+    else return undefined;
   }
   return current;
 }
@@ -245,12 +247,14 @@ class StateBuilder {
     const parts: unknown[] = [];
     for (const segment of segments) {
       if (segment.kind === "literal") {
-        parts.push(segment.text.replaceAll("$${", "${"));
+        parts.push(segment.text);
         continue;
       }
-      const match = PLAIN_REFERENCE.exec(segment.expression);
-      if (!match || match[1]) return undefined;
-      const value = walk(this.values(`${match[2]}.${match[3]}`), match[4]);
+      // A plain reference to a managed resource (`aws_vpc.x.id`, `aws_subnet.s[0].id`), nothing else.
+      const traversal = segment.kind === "interpolation" ? soleTraversal(segment.expression) : undefined;
+      const [name, ...path] = traversal?.steps ?? [];
+      if (!traversal || traversal.root === "data" || name?.kind !== "attribute") return undefined;
+      const value = walk(this.values(`${traversal.root}.${name.name}`), path);
       if (value === undefined || value === null) return undefined;
       parts.push(value);
     }

@@ -1,0 +1,125 @@
+/**
+ * One synthesized stack (cdk.tf.json) as blocks, each with the address Terraform expressions name
+ * it by (`aws_vpc.x`, `data.aws_iam_policy_document.y`, `output.z`, `local.l`, `var.v`,
+ * `provider.aws`, `provider.aws.west`), which is also what rule findings, suppression globs and the
+ * review report name. The one model of synthesized Terraform the rules, the review and the
+ * integration tier read.
+ */
+import { asList, isObject, type Json, type JsonObject } from "./json";
+
+export type BlockKind = "resource" | "data" | "provider" | "output" | "variable" | "local" | "terraform";
+
+export interface Block {
+  readonly kind: BlockKind;
+  /** `aws_vpc` for resources and data sources, the provider's local name, or the kind otherwise. */
+  readonly type: string;
+  /** The resource's name, the provider's alias (else its type), the output's, variable's or local's name. */
+  readonly name: string;
+  readonly address: string;
+  /** The block as synthesized, without cdktf's `//` metadata; meta-arguments (lifecycle…) stay. A local's is `{ value }`. */
+  readonly body: JsonObject;
+  /**
+   * What the block passes on: a resource's or data source's arguments, a provider's configuration,
+   * without meta-arguments (lifecycle, depends_on, provider, count, for_each, alias…); an output's value.
+   */
+  readonly arguments: JsonObject;
+  /** `lifecycle.prevent_destroy` (cdktf writes lifecycle as an object). */
+  readonly preventDestroy: boolean;
+  /** An output or variable declared `sensitive = true` (every cdktf cross-stack output is). */
+  readonly sensitive: boolean;
+  /** The `provider` meta-argument (`aws.west`, cdktf may write `${aws.west}`), when set. */
+  readonly provider?: string;
+}
+
+export interface SynthStack {
+  readonly name: string;
+  /** The stack's Terraform JSON as read. */
+  readonly json: JsonObject;
+  readonly blocks: readonly Block[];
+  /** `terraform.backend`, to match a `terraform_remote_state` data source to the stack it reads. */
+  readonly backend: JsonObject | undefined;
+  block(address: string): Block | undefined;
+  ofType(type: string, kind?: BlockKind): readonly Block[];
+}
+
+export type Synth = ReadonlyMap<string, SynthStack>;
+
+/** Not arguments: they change how Terraform handles the block, not what the provider gets. */
+const META_ARGUMENTS = new Set(["lifecycle", "depends_on", "provider", "count", "for_each", "provisioner", "connection", "alias"]);
+
+function withoutMetadata(body: JsonObject): JsonObject {
+  const { "//": _metadata, ...rest } = body;
+  return rest;
+}
+
+function makeBlock(kind: BlockKind, type: string, name: string, address: string, body: JsonObject): Block {
+  const args = kind === "output" ? { value: body.value ?? null } : Object.fromEntries(Object.entries(body).filter(([key]) => !META_ARGUMENTS.has(key)));
+  return {
+    kind, type, name, address, body, arguments: args,
+    preventDestroy: asList(body.lifecycle).some((lifecycle) => lifecycle.prevent_destroy === true),
+    sensitive: body.sensitive === true,
+    ...(typeof body.provider === "string" && kind !== "provider" ? { provider: body.provider } : {}),
+  };
+}
+
+function typedBlocks(kind: "resource" | "data", section: Json | undefined): Block[] {
+  if (!isObject(section)) return [];
+  return Object.entries(section).flatMap(([type, byName]) =>
+    isObject(byName)
+      ? Object.entries(byName).flatMap(([name, body]) =>
+          isObject(body) ? [makeBlock(kind, type, name, kind === "data" ? `data.${type}.${name}` : `${type}.${name}`, withoutMetadata(body))] : [],
+        )
+      : [],
+  );
+}
+
+/** cdktf writes a list of configurations per provider (hand-written JSON may not); an alias is addressed `provider.aws.<alias>`. */
+function providerBlocks(section: Json | undefined): Block[] {
+  if (!isObject(section)) return [];
+  return Object.entries(section).flatMap(([type, configs]) =>
+    asList(configs).map((body) => {
+      const alias = typeof body.alias === "string" ? body.alias : undefined;
+      return makeBlock("provider", type, alias ?? type, alias ? `provider.${type}.${alias}` : `provider.${type}`, body);
+    }),
+  );
+}
+
+function namedBlocks(kind: "output" | "variable", prefix: string, section: Json | undefined): Block[] {
+  if (!isObject(section)) return [];
+  return Object.entries(section).flatMap(([name, body]) => (isObject(body) ? [makeBlock(kind, kind, name, `${prefix}.${name}`, withoutMetadata(body))] : []));
+}
+
+function localBlocks(section: Json | undefined): Block[] {
+  if (!isObject(section)) return [];
+  return Object.entries(section).map(([name, value]) => makeBlock("local", "local", name, `local.${name}`, { value }));
+}
+
+/** One stack's Terraform JSON as blocks. */
+export function parseStack(name: string, json: unknown): SynthStack {
+  const root = isObject(json) ? json : {};
+  const terraform = isObject(root.terraform) ? root.terraform : undefined;
+  const blocks: Block[] = [
+    ...providerBlocks(root.provider),
+    ...typedBlocks("resource", root.resource),
+    ...typedBlocks("data", root.data),
+    ...namedBlocks("output", "output", root.output),
+    ...namedBlocks("variable", "var", root.variable),
+    ...localBlocks(root.locals),
+    ...(terraform ? [makeBlock("terraform", "terraform", "terraform", "terraform", terraform)] : []),
+  ];
+  const byAddress = new Map(blocks.map((block) => [block.address, block]));
+  // Rules look up companions (a bucket's versioning, a VPC's flow log) for every block: index once.
+  const byType = new Map<string, Block[]>();
+  for (const block of blocks) {
+    const key = `${block.kind}:${block.type}`;
+    byType.set(key, [...(byType.get(key) ?? []), block]);
+  }
+  return {
+    name,
+    json: root,
+    blocks,
+    backend: terraform && isObject(terraform.backend) ? terraform.backend : undefined,
+    block: (address) => byAddress.get(address),
+    ofType: (type, kind = "resource") => byType.get(`${kind}:${type}`) ?? [],
+  };
+}
