@@ -3,7 +3,8 @@
  * action_reason, replace_paths), with sensitive values hidden as the plan marks them.
  */
 import diff from "microdiff";
-import { displayValue, formatAttributePath, SENSITIVE, UNKNOWN, type PathSegment } from "../review/display";
+import { displayValue, formatAttributePath, formatChange, looksSecret, SENSITIVE, UNKNOWN, type PathSegment } from "../review/display";
+import { documentChanges } from "../review/json-documents";
 import { UserError } from "../kit/errors";
 import { leaves } from "../../tfjson/json";
 import type { AttributeChange, ChangeAction, Report, ResourceChange, StackReport } from "../review/report";
@@ -69,14 +70,21 @@ function attributeChanges(rc: PlanResourceChange): AttributeChange[] {
   for (const leaf of leaves(unknown)) {
     if (leaf.value === true && !paths.some((p) => overlaps(p, leaf.path))) paths.push([...leaf.path]);
   }
-  return paths.map((path) => ({
-    path: formatAttributePath(path),
-    before: markedAt(before_sensitive, path) ? SENSITIVE : displayValue(path, valueAt(before, path)),
-    after: markedAt(after_sensitive, path)
-      ? SENSITIVE
-      : markedAt(unknown, path) ? UNKNOWN : displayValue(path, valueAt(after, path)),
-    forcesReplacement: (replace_paths ?? []).some((p) => overlaps(p, path)),
-  }));
+  return paths.flatMap((path): AttributeChange[] => {
+    const shown = { path: formatAttributePath(path), forcesReplacement: (replace_paths ?? []).some((p) => overlaps(p, path)) };
+    const hidden = markedAt(before_sensitive, path) || markedAt(after_sensitive, path) || looksSecret(path);
+    if (hidden || markedAt(unknown, path)) {
+      return [{
+        ...shown,
+        before: markedAt(before_sensitive, path) ? SENSITIVE : displayValue(path, valueAt(before, path)),
+        after: markedAt(after_sensitive, path) ? SENSITIVE : markedAt(unknown, path) ? UNKNOWN : displayValue(path, valueAt(after, path)),
+      }];
+    }
+    // A JSON document in a string (a policy) changes key by key (review/json-documents.ts).
+    const inside = documentChanges(valueAt(before, path), valueAt(after, path));
+    if (inside) return inside.map((change) => ({ ...shown, inside: change.inside, ...formatChange(change.before, change.after) }));
+    return [{ ...shown, ...formatChange(valueAt(before, path), valueAt(after, path)) }];
+  });
 }
 
 function reasonsOf(rc: PlanResourceChange, action: ChangeAction): string[] {

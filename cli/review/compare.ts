@@ -3,9 +3,10 @@
  * every resource: the `review` half of the plan-review tools (no terraform, no credentials, no state).
  */
 import { formatChain } from "./chain";
-import { displayValue, formatAttributePath, SENSITIVE, UNKNOWN, looksSecret } from "./display";
+import { displayChange, displayValue, formatAttributePath, formatChange, SENSITIVE, UNKNOWN, looksSecret } from "./display";
 import { Evaluator, type Delta, type Evaluation } from "./evaluate";
 import { forcesReplacement } from "./force-new";
+import { documentChanges } from "./json-documents";
 import { providerReasons, type ProviderDelta } from "./provider-effects";
 import type { AttributeChange, Report, ResourceChange, StackReport } from "./report";
 import { findRenames, underNewNames } from "./renames";
@@ -108,18 +109,24 @@ function changed(stack: string, block: Block, evaluation: Evaluation): ResourceC
     address: block.address,
     type: block.type,
     action: evaluation.action === "none" ? "update" : evaluation.action,
-    attributes: evaluation.deltas.map((delta) => attributeChange(delta, evaluation)),
+    attributes: evaluation.deltas.flatMap((delta) => attributeChanges(delta, evaluation)),
     reasons,
     ...(destructive && block.preventDestroy ? { blocked: BLOCKED_BY_PREVENT_DESTROY } : {}),
   };
 }
 
-function attributeChange(delta: Delta, evaluation: Evaluation): AttributeChange {
+/**
+ * How one delta reads: the attribute with its old and new value, or, for an attribute holding a JSON
+ * document (a policy), one line per key that changed inside it.
+ */
+function attributeChanges(delta: Delta, evaluation: Evaluation): AttributeChange[] {
+  const path = formatAttributePath(delta.path);
+  const forces = delta.forcing === true || (evaluation.rule !== undefined && forcesReplacement(evaluation.rule, delta.path));
   const secret = looksSecret(delta.path);
-  return {
-    path: formatAttributePath(delta.path),
-    before: displayValue(delta.path, delta.before),
-    after: delta.direct ? displayValue(delta.path, delta.after) : secret ? SENSITIVE : UNKNOWN,
-    forcesReplacement: delta.forcing === true || (evaluation.rule !== undefined && forcesReplacement(evaluation.rule, delta.path)),
-  };
+  if (!delta.direct) {
+    return [{ path, before: displayValue(delta.path, delta.before), after: secret ? SENSITIVE : UNKNOWN, forcesReplacement: forces }];
+  }
+  const inside = secret ? undefined : documentChanges(delta.before, delta.after);
+  if (inside) return inside.map((change) => ({ path, inside: change.inside, ...formatChange(change.before, change.after), forcesReplacement: forces }));
+  return [{ path, ...displayChange(delta.path, delta.before, delta.after), forcesReplacement: forces }];
 }

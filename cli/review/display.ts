@@ -35,15 +35,47 @@ export function formatAttributePath(path: readonly PathSegment[]): string {
   return out || "(whole object)";
 }
 
+/** How much of a long value is shown before the first difference, when both sides are cut. */
+const CONTEXT_CHARS = 40;
+
+const fullText = (value: unknown) => JSON.stringify(value) ?? String(value);
+
+/** `text` from `start`, cut to one short line; an ellipsis marks each end that was cut. */
+function excerpt(text: string, start: number): string {
+  const head = start > 0 ? "…" : "";
+  const room = MAX_VALUE_CHARS - head.length;
+  return text.length - start > room ? `${head}${text.slice(start, start + room - 1)}…` : `${head}${text.slice(start)}`;
+}
+
 /** A value as one short line: strings quoted, objects as compact JSON, long ones cut with an ellipsis. */
 export function formatValue(value: unknown): string {
-  if (value === undefined) return ABSENT;
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+  return value === undefined ? ABSENT : excerpt(fullText(value), 0);
+}
+
+/**
+ * Both sides of a change, each one short line, never reading the same when the values differ: when
+ * cutting would hide the difference (two long values with a long common start), both are shown from
+ * a little before the first character where they differ.
+ */
+export function formatChange(before: unknown, after: unknown): { before: string; after: string } {
+  const shown = { before: formatValue(before), after: formatValue(after) };
+  if (shown.before !== shown.after || before === undefined || after === undefined) return shown;
+  const [a, b] = [fullText(before), fullText(after)];
+  if (a === b) return shown;
+  let first = 0;
+  while (a[first] === b[first]) first++;
+  const start = Math.max(0, first - CONTEXT_CHARS);
+  return { before: excerpt(a, start), after: excerpt(b, start) };
 }
 
 /** `formatValue`, unless the path looks secret or the caller knows the value is sensitive. */
 export function displayValue(path: readonly PathSegment[], value: unknown, sensitive = false): string {
   if (value === undefined) return ABSENT;
   return sensitive || looksSecret(path) ? SENSITIVE : formatValue(value);
+}
+
+/** `formatChange`, unless the path looks secret (both sides then read `(sensitive)`). */
+export function displayChange(path: readonly PathSegment[], before: unknown, after: unknown): { before: string; after: string } {
+  if (looksSecret(path)) return { before: displayValue(path, before), after: displayValue(path, after) };
+  return formatChange(before, after);
 }

@@ -14,7 +14,7 @@
  */
 import diff from "microdiff";
 import { isDeepStrictEqual } from "node:util";
-import { displayValue, formatAttributePath, type PathSegment } from "./display";
+import { displayChange, formatAttributePath, type PathSegment } from "./display";
 import type { Link } from "./chain";
 import { forceNewRule, forcesReplacement, type ForceNewRule } from "./force-new";
 import { providerDeltas, providerNameOf, type ProviderDelta } from "./provider-effects";
@@ -215,7 +215,8 @@ function detailOf(delta: Delta): string {
   if (delta.detail) return delta.detail;
   const path = formatAttributePath(delta.path);
   if (!delta.direct) return path;
-  return `${path} ${displayValue(delta.path, delta.before)}→${displayValue(delta.path, delta.after)}`;
+  const shown = displayChange(delta.path, delta.before, delta.after);
+  return `${path} ${shown.before}→${shown.after}`;
 }
 
 /** How a change of `deltas` inside `block` reaches whoever refers to it. */

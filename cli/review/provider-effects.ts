@@ -13,7 +13,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { Link } from "./chain";
-import { formatValue, type PathSegment } from "./display";
+import { formatChange, type PathSegment } from "./display";
 import { forceNewRule } from "./force-new";
 import type { Block } from "../../tfjson/block";
 
@@ -129,7 +129,8 @@ export function providerReasons(deltas: readonly ProviderDelta[]): string[] {
   for (const effect of ["region", "location", "default_tags"] as const) {
     const delta = deltas.find((d) => d.effect === effect);
     if (!delta) continue;
-    const what = delta.direct ? `${formatValue(delta.before)}→${formatValue(delta.after)}` : "changes through a reference (see the chain)";
+    const shown = formatChange(delta.before, delta.after);
+    const what = delta.direct ? `${shown.before}→${shown.after}` : "changes through a reference (see the chain)";
     const argument = String(delta.path[delta.path.length - 1]);
     if (effect === "region") reasons.push(`provider ${delta.provider} region ${what}: every regional resource is recreated in the new region`);
     if (effect === "location") {

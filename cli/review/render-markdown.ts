@@ -72,7 +72,8 @@ function headline(report: Report): string {
 
 function attributeLine(attribute: ResourceChange["attributes"][number]): string {
   const forces = attribute.forcesReplacement ? " (forces replacement)" : "";
-  return `  - ${code(attribute.path)}: ${code(attribute.before)} → ${code(attribute.after)}${forces}`;
+  const where = attribute.inside === undefined ? code(attribute.path) : `${code(attribute.path)} › ${code(attribute.inside)}`;
+  return `  - ${where}: ${code(attribute.before)} → ${code(attribute.after)}${forces}`;
 }
 
 function changeUnit(change: ResourceChange, onlyForcing: boolean): string {

@@ -16,6 +16,8 @@ export type ChangeAction = "create" | "update" | "replace" | "maybe-replace" | "
 export interface AttributeChange {
   /** `tags.Team`, `subnet_ids[1]` */
   readonly path: string;
+  /** For an attribute holding a JSON document (a policy): the key that changed inside it, `num_workers.maxValue`. */
+  readonly inside?: string;
   readonly before: string;
   readonly after: string;
   /** This attribute is (one of) the reason the resource is replaced. */

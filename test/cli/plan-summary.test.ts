@@ -57,6 +57,18 @@ describe("plan-summary: terraform actions", () => {
   });
 });
 
+describe("plan-summary: a JSON document in an attribute changes key by key", () => {
+  test("a cluster policy cap reads old → new, not as two cut strings that read the same", () => {
+    const definition = (max: number) => JSON.stringify({ "autoscale.max_workers": { type: "range", maxValue: 4 }, "custom_tags.Team": { type: "fixed", value: "x".repeat(200) }, num_workers: { type: "range", maxValue: max } });
+    const plan = parsePlan("p.json", {
+      format_version: "1.2",
+      resource_changes: [{ address: "databricks_cluster_policy.personal", type: "databricks_cluster_policy", change: { actions: ["update"], before: { definition: definition(32) }, after: { definition: definition(16) } } }],
+    });
+    const [change] = planReport([{ file: "p.json", stack: "config", plan }]).stacks[0].changes;
+    expect(change.attributes).toEqual([{ path: "definition", inside: "num_workers.maxValue", before: "32", after: "16", forcesReplacement: false }]);
+  });
+});
+
 describe("plan-summary: sensitive values", () => {
   test("nothing the plan marks sensitive is printed, in markdown or JSON", async () => {
     for (const format of ["markdown", "json"]) {

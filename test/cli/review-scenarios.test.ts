@@ -15,6 +15,7 @@ import { planOnboarding } from "../../cli/onboard/onboard";
 import { compareSynthDirs } from "../../cli/review/compare";
 import { runSynth } from "../../tfjson/synth-run";
 import { TAGGABLE_AWS_TYPES } from "../../cli/review/provider-effects";
+import { renderMarkdown } from "../../cli/review/render-markdown";
 import { destructiveChanges, exitCodeFor, allChanges, type Report, type ResourceChange, type StackReport } from "../../cli/review/report";
 import { regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
 import { tempDir, removeTempDirs } from "./review-helpers";
@@ -216,6 +217,23 @@ describe("review of real synths: a cost-tag change", () => {
     for (const workspace of allChanges(report).filter((c) => c.type === "databricks_mws_workspaces")) {
       expect(workspace.attributes).toContainEqual(expect.objectContaining({ path: "custom_tags.CostCenter", after: '"CC-0000"', forcesReplacement: false }));
     }
+    expect(exitCodeFor(report, false)).toBe(0);
+  });
+});
+
+describe("review of real synths: a cluster cap change in one environment", () => {
+  test("shows the changed key inside each policy definition, old → new, in that environment only", async () => {
+    const { report, config } = await review((doc) => doc.setIn(["environments", "prod", "clusters", "maxWorkers"], 16));
+    const prodConfigStacks = config.regions.map((region) => workspaceResourceNames({ ...config, awsRegion: region.region, environment: "prod" }).configStack);
+
+    expect(report.stacks.filter((s) => s.status !== "unchanged").map((s) => s.name).sort()).toEqual([...prodConfigStacks].sort());
+    for (const name of prodConfigStacks) {
+      const personal = ofType(stackOf(report, name), "databricks_cluster_policy").find((c) => c.address.includes("_personal_"));
+      expect(personal).toMatchObject({ action: "update", attributes: [{ path: "definition", inside: "num_workers.maxValue", before: "32", after: "16" }] });
+    }
+    expect(renderMarkdown(report)).toContain("  - `definition` › `num_workers.maxValue`: `32` → `16`\n");
+    // Nothing that changed reads the same before and after.
+    for (const attribute of allChanges(report).flatMap((c) => c.attributes)) expect(attribute.before).not.toBe(attribute.after);
     expect(exitCodeFor(report, false)).toBe(0);
   });
 });
