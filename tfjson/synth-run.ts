@@ -3,7 +3,7 @@
  * `cdktf deploy` run (cdktf.json's app command, `node --import tsx main.ts`), in a checkout of our
  * choosing, into an output folder of our choosing (CDKTF_OUTDIR).
  */
-import { execFile } from "node:child_process";
+import { execFile, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -22,6 +22,8 @@ export interface SynthRun {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Aborting kills the synth. */
   readonly signal?: AbortSignal;
+  /** Told the child process once it is started (a caller that must wait for it to exit). */
+  readonly spawned?: (child: ChildProcess) => void;
 }
 
 /**
@@ -59,7 +61,7 @@ export function runSynth(run: SynthRun): Promise<void> {
     ...(run.regionsFile !== undefined ? { REGIONS_FILE: resolve(run.regionsFile) } : {}),
   };
   return new Promise((resolvePromise, reject) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ["--import", "tsx", "main.ts"],
       { cwd: run.cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: SYNTH_TIMEOUT_MS, signal: run.signal },
@@ -74,5 +76,6 @@ export function runSynth(run: SynthRun): Promise<void> {
         }
       },
     );
+    run.spawned?.(child);
   });
 }

@@ -1,111 +1,71 @@
 /**
- * `npm run test:terraform`: the integration tier. The real terraform validates and plans the AWS
- * half of every stack of the shipped regions.yaml, offline; then checks `review`'s predictions
- * against terraform's plans for scenarios that touch AWS resources. See README.md, "Integration tier".
+ * `npm run test:terraform [-- --keep] [-- --save-fixtures]`: the integration tier (tier.ts), in a
+ * temporary folder. Exit 0: every stack planned and review agrees (or terraform / the mirror is
+ * absent: "skipped: …"); 1: anything failed. --keep leaves the temporary folder; --save-fixtures
+ * writes the real plan JSON fixtures under test/fixtures/plans/real/.
  *
- * Exit 0: every stack planned and review agrees (or terraform / the mirror is absent: "skipped: …");
- * 1: anything failed. Flags: --keep (leave the temporary folder), --save-fixtures (write the real
- * plan JSON fixtures under test/fixtures/plans/real/).
+ * Interrupted (Ctrl-C, SIGTERM from CI), it stops every terraform and synth it started and removes
+ * its folder before it exits (128 + the signal's number, as a shell reports it).
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
-import { runComparisons, synthesizeScenarios, TierFailure } from "./comparison-run";
-import { detectSetup, terraformEnvironment } from "./environment";
-import { saveFixtures } from "./fixture-run";
-import { createLimiter } from "./pool";
-import type { ProviderSchemas } from "./prior-state";
-import { selfCheck, withBrokenVpcCidr } from "./self-check";
-import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
-import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
-import { bindingsAwsVersion, readSynthStacks, synthesize } from "./synth";
+import { parseCommandLine } from "../../cli/kit/args";
+import { isEntryPoint } from "../../cli/kit/entry";
+import { UserError } from "../../cli/kit/errors";
+import { processIo, runCommand, runGuarded, type Io } from "../../cli/kit/io";
+import { ChildProcesses } from "./children";
+import { runTier } from "./tier";
 
-const SHIPPED_REGIONS = "regions.yaml";
+const USAGE = "usage: npm run test:terraform [-- --keep] [--save-fixtures]";
+const OPTIONS = { keep: { type: "boolean" }, "save-fixtures": { type: "boolean" }, help: { type: "boolean" } } as const;
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
 
-function log(line = ""): void {
-  process.stdout.write(`${line}\n`);
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  return runGuarded("test:terraform", io, () => {
+    const { values, positionals } = parseCommandLine(argv, OPTIONS);
+    if (values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; ${USAGE}`);
+    return run(io, values.keep === true, values["save-fixtures"] === true);
+  });
 }
 
-async function tier(workDir: string, argv: readonly string[]): Promise<boolean | "skipped"> {
-  const found = detectSetup();
-  if (!found.ok) {
-    log(`skipped: ${found.missing}`);
-    return "skipped";
-  }
-  const { setup } = found;
-  const parallelism = availableParallelism();
-  const limit = createLimiter(parallelism);
-  const context = { terraformBin: setup.terraformBin, env: terraformEnvironment(setup, workDir), limit };
-  const baseSynth = join(workDir, "synth", "base");
-  const seedDir = join(workDir, "seed");
-  const [synth, seed] = await Promise.allSettled([synthesize(SHIPPED_REGIONS, baseSynth, limit), seedProviderCache(context, seedDir, setup.awsVersion)]);
-  if (synth.status === "rejected") {
-    log(`FAILED: ${(synth.reason as Error).message}`);
-    return false;
-  }
-  if (seed.status === "rejected") throw seed.reason;
-  const stacks = readSynthStacks(baseSynth);
-  const bindings = [...stacks.values()].map(bindingsAwsVersion).find(Boolean);
-  log(
-    `terraform ${setup.terraformVersion}, hashicorp/aws ${setup.awsVersion} from the mirror ${setup.mirrorRoot} ` +
-      `(bindings target ${bindings ?? "?"}); ${stacks.size} stacks from ${SHIPPED_REGIONS}; ${parallelism} terraform processes at a time`,
-  );
-  if (!seed.value.ok) {
-    log(`FAILED: terraform init against the mirror ${setup.mirrorRoot}:\n${seed.value.message}`);
-    return false;
-  }
-  const runner: PlanRunner = { context, seedDir };
-
-  // Started now, used after the stacks pass: the synths and the schema dump fill idle cores.
-  const heads = synthesizeScenarios(SHIPPED_REGIONS, workDir, limit);
-  const schemas = providerSchemas(context, seedDir);
-  heads.catch(() => undefined);
-  schemas.catch(() => undefined);
-
-  const verdicts = await verifyStacks(runner, stacks, { workDir: join(workDir, "stacks"), awsVersion: setup.awsVersion });
-  const width = Math.max(...verdicts.map((v) => v.stack.length));
-  for (const verdict of verdicts) log(verdictLine(verdict, width));
-  log(totalLine(verdicts));
-  // The self-check breaks a VPC: any planned stack that has one.
-  const planned = verdicts.find((v) => v.status === "planned" && withBrokenVpcCidr(v.config) !== undefined);
-  if (verdicts.some((v) => v.status === "failed") || !planned || planned.status !== "planned") {
-    await Promise.allSettled([heads, schemas]);
-    return false;
-  }
-
-  const [check, comparison] = await Promise.all([
-    selfCheck(runner, planned.stack, planned.config, workDir),
-    (async () =>
-      runComparisons({
-        runner, schemas: (await schemas) as ProviderSchemas, baseSynth, baseVerdicts: verdicts, heads: await heads, workDir, awsVersion: setup.awsVersion,
-      }))().catch((error: unknown) => {
-      if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` };
-      throw error;
-    }),
-  ]);
-  log(check.line);
-  log(comparison.text);
-  if (argv.includes("--save-fixtures") && comparison.ok) {
-    log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
-  }
-  return check.ok && comparison.ok;
-}
-
-async function main(argv: readonly string[]): Promise<number> {
+async function run(io: Io, keep: boolean, saveFixtures: boolean): Promise<number> {
+  const log = (line = "") => io.stdout(`${line}\n`);
   const started = Date.now();
+  const children = new ChildProcesses();
+  let interruptedBy: NodeJS.Signals | undefined;
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interruptedBy) return;
+    interruptedBy = signal;
+    log(`\n${signal}: stopping every terraform and synth the tier started…`);
+    void children.stop();
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, interrupt);
   const workDir = mkdtempSync(join(tmpdir(), "terraform-tier-"));
+  let outcome: boolean | "skipped" = false;
   try {
-    const ok = await tier(workDir, argv);
-    if (ok === "skipped") return 0;
-    log(`${ok ? "ok" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
-    return ok ? 0 : 1;
+    outcome = await runTier(workDir, { log, children, saveFixtures }).catch((error: unknown) => {
+      if (interruptedBy) return false;
+      throw error;
+    });
   } finally {
-    if (argv.includes("--keep")) log(`kept ${workDir}`);
+    // Also after a failure: no process may outlive the run or write into a removed folder.
+    await children.stop();
+    if (keep) log(`kept ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupt);
   }
+  if (interruptedBy) {
+    log(`interrupted: no process left running${keep ? "" : `, ${workDir} removed`}`);
+    return 128 + constants.signals[interruptedBy];
+  }
+  if (outcome === "skipped") return 0;
+  log(`${outcome ? "ok" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return outcome ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`terraform tier: ${(error as Error).stack ?? String(error)}\n`);
-  return 1;
-});
+if (isEntryPoint(import.meta.url)) await runCommand(main);

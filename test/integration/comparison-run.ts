@@ -14,6 +14,7 @@ import { compareSynthDirs } from "../../cli/review/compare";
 import { awsOnlyStack, type AwsOnlyResult } from "./aws-only";
 import { compareStack, reviewChangesOf, terraformVerdicts, verdictsFromStream, type TerraformVerdict } from "./compare";
 import { renderComparison, type ScenarioComparison } from "./comparison-table";
+import type { ChildProcesses } from "./children";
 import type { Limiter } from "./pool";
 import type { ProviderSchemas, StateV4 } from "./prior-state";
 import { convergePriorState } from "./prior-states";
@@ -48,7 +49,7 @@ function regionsFolder(baseRegions: string, dir: string): string {
 }
 
 /** Writes each scenario's regions file and synthesizes it (through the shared limiter). */
-export function synthesizeScenarios(baseRegions: string, workDir: string, limit: Limiter): Promise<ScenarioHead[]> {
+export function synthesizeScenarios(baseRegions: string, workDir: string, limit: Limiter, children: ChildProcesses): Promise<ScenarioHead[]> {
   const baseText = readFileSync(baseRegions, "utf8");
   return Promise.all(
     SCENARIOS.map(async (scenario) => {
@@ -56,7 +57,7 @@ export function synthesizeScenarios(baseRegions: string, workDir: string, limit:
       try {
         const regionsFile = regionsFolder(baseRegions, join(workDir, "scenarios", scenario.name, "regions"));
         writeFileSync(regionsFile, scenario.edit(baseText));
-        await synthesize(regionsFile, synthDir, limit);
+        await synthesize(regionsFile, synthDir, limit, children);
       } catch (error) {
         throw new TierFailure(`scenario ${scenario.name}: ${(error as Error).message}`);
       }

@@ -7,14 +7,16 @@ import { resolve } from "node:path";
 import type { JsonObject } from "../../tfjson/json";
 import { readSynthDir } from "../../tfjson/synth-dir";
 import { runSynth, SynthFailure } from "../../tfjson/synth-run";
+import type { ChildProcesses } from "./children";
 import type { Limiter } from "./pool";
 
 const REPO_ROOT = resolve(import.meta.dirname, "..", "..");
 
-export function synthesize(regionsFile: string, outDir: string, limit: Limiter = (task) => task(), signal?: AbortSignal): Promise<void> {
+/** Synthesizes `regionsFile` into `outDir`; `children` registers the synth so an interrupted run stops it. */
+export function synthesize(regionsFile: string, outDir: string, limit: Limiter, children: ChildProcesses): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   return limit(() =>
-    runSynth({ cwd: REPO_ROOT, outDir, what: regionsFile, regionsFile, signal }).catch((error: unknown) => {
+    runSynth({ cwd: REPO_ROOT, outDir, what: regionsFile, regionsFile, signal: children.signal, spawned: (child) => children.track(child) }).catch((error: unknown) => {
       throw error instanceof SynthFailure ? new Error(`${error.message}:\n${error.problems.join("\n")}`) : error;
     }),
   );

@@ -2,7 +2,7 @@
  * Runs terraform commands for the tier. A failure carries terraform's own message (its diagnostics
  * box with the frame characters removed), which the tier prints under the stack name.
  */
-import { spawn } from "node:child_process";
+import type { ChildProcesses } from "./children";
 import type { Limiter } from "./pool";
 
 export interface TerraformContext {
@@ -10,6 +10,8 @@ export interface TerraformContext {
   readonly env: Readonly<Record<string, string>>;
   /** Shared with every other process the tier starts: at most one per core. */
   readonly limit: Limiter;
+  /** Where every process is registered, so an interrupted run stops them (children.ts). */
+  readonly children: ChildProcesses;
 }
 
 export interface TerraformRun {
@@ -24,11 +26,11 @@ export function runTerraform(context: TerraformContext, cwd: string, args: reado
 
 function spawnTerraform(context: TerraformContext, cwd: string, args: readonly string[]): Promise<TerraformRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(context.terraformBin, args, { cwd, env: context.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = context.children.spawn(context.terraformBin, args, { cwd, env: context.env, stdio: ["ignore", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", reject);
     child.on("close", (code) =>
       resolvePromise({ code: code ?? 1, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") }),

@@ -1,0 +1,94 @@
+/**
+ * The integration tier's run: the real terraform validates and plans the AWS half of every stack of
+ * the shipped regions.yaml, offline; then `review`'s predictions are checked against terraform's
+ * plans for scenarios that touch AWS resources (README.md, "Integration tier"). cli.ts starts it.
+ */
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import type { ChildProcesses } from "./children";
+import { runComparisons, synthesizeScenarios, TierFailure } from "./comparison-run";
+import { detectSetup, terraformEnvironment } from "./environment";
+import { saveFixtures } from "./fixture-run";
+import { createLimiter } from "./pool";
+import type { ProviderSchemas } from "./prior-state";
+import { selfCheck, withBrokenVpcCidr } from "./self-check";
+import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
+import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
+import { bindingsAwsVersion, readSynthStacks, synthesize } from "./synth";
+
+const SHIPPED_REGIONS = "regions.yaml";
+
+export interface TierRunOptions {
+  readonly log: (line?: string) => void;
+  /** Every process the run starts registers here (children.ts). */
+  readonly children: ChildProcesses;
+  /** Write the real plan JSON fixtures under test/fixtures/plans/real/. */
+  readonly saveFixtures: boolean;
+}
+
+/** The tier's run in `workDir`: true when everything passed, "skipped" when terraform or the mirror is absent. */
+export async function runTier(workDir: string, options: TierRunOptions): Promise<boolean | "skipped"> {
+  const { log, children } = options;
+  const found = detectSetup();
+  if (!found.ok) {
+    log(`skipped: ${found.missing}`);
+    return "skipped";
+  }
+  const { setup } = found;
+  const parallelism = availableParallelism();
+  const limit = createLimiter(parallelism);
+  const context = { terraformBin: setup.terraformBin, env: terraformEnvironment(setup, workDir), limit, children };
+  const baseSynth = join(workDir, "synth", "base");
+  const seedDir = join(workDir, "seed");
+  const [synth, seed] = await Promise.allSettled([synthesize(SHIPPED_REGIONS, baseSynth, limit, children), seedProviderCache(context, seedDir, setup.awsVersion)]);
+  if (synth.status === "rejected") {
+    log(`FAILED: ${(synth.reason as Error).message}`);
+    return false;
+  }
+  if (seed.status === "rejected") throw seed.reason;
+  const stacks = readSynthStacks(baseSynth);
+  const bindings = [...stacks.values()].map(bindingsAwsVersion).find(Boolean);
+  log(
+    `terraform ${setup.terraformVersion}, hashicorp/aws ${setup.awsVersion} from the mirror ${setup.mirrorRoot} ` +
+      `(bindings target ${bindings ?? "?"}); ${stacks.size} stacks from ${SHIPPED_REGIONS}; ${parallelism} terraform processes at a time`,
+  );
+  if (!seed.value.ok) {
+    log(`FAILED: terraform init against the mirror ${setup.mirrorRoot}:\n${seed.value.message}`);
+    return false;
+  }
+  const runner: PlanRunner = { context, seedDir };
+
+  // Started now, used after the stacks pass: the synths and the schema dump fill idle cores.
+  const heads = synthesizeScenarios(SHIPPED_REGIONS, workDir, limit, children);
+  const schemas = providerSchemas(context, seedDir);
+  heads.catch(() => undefined);
+  schemas.catch(() => undefined);
+
+  const verdicts = await verifyStacks(runner, stacks, { workDir: join(workDir, "stacks"), awsVersion: setup.awsVersion });
+  const width = Math.max(...verdicts.map((v) => v.stack.length));
+  for (const verdict of verdicts) log(verdictLine(verdict, width));
+  log(totalLine(verdicts));
+  // The self-check breaks a VPC: any planned stack that has one.
+  const planned = verdicts.find((v) => v.status === "planned" && withBrokenVpcCidr(v.config) !== undefined);
+  if (verdicts.some((v) => v.status === "failed") || !planned || planned.status !== "planned") {
+    await Promise.allSettled([heads, schemas]);
+    return false;
+  }
+
+  const [check, comparison] = await Promise.all([
+    selfCheck(runner, planned.stack, planned.config, workDir),
+    (async () =>
+      runComparisons({
+        runner, schemas: (await schemas) as ProviderSchemas, baseSynth, baseVerdicts: verdicts, heads: await heads, workDir, awsVersion: setup.awsVersion,
+      }))().catch((error: unknown) => {
+      if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` };
+      throw error;
+    }),
+  ]);
+  log(check.line);
+  log(comparison.text);
+  if (options.saveFixtures && comparison.ok) {
+    log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
+  }
+  return check.ok && comparison.ok;
+}
