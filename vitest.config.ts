@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // A temporary folder per run; the run fails when a test leaves something in it (test/global-setup.ts).
+    globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup.ts"],
     // Synth-heavy suites share one process pool sized for the 2-core machines we run on.
     pool: "forks",
     // Test files share a worker's module cache: provider bindings load once per worker, not once per file.

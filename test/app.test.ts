@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { tempDir } from "./utils";
 
 /** Runs the app entry the way `cdktf synth` does, into a fresh output folder. */
 function synthInto(env: Record<string, string> = {}) {
-  const outdir = join(mkdtempSync(join(tmpdir(), "synth-")), "out");
+  const outdir = join(tempDir("synth-"), "out");
   const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
     encoding: "utf8",
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
@@ -39,7 +39,7 @@ describe("main.ts: load → validate → build", () => {
   });
 
   test("an invalid file exits non-zero, prints every problem, and writes nothing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "bad-regions-"));
+    const dir = tempDir("bad-regions-");
     const file = join(dir, "regions.yaml");
     const shipped = readFileSync("regions.yaml", "utf8");
     writeFileSync(file, shipped.replace("company: acme", "company: ACME").replace("vpcCidr: 10.31.0.0/16", "vpcCidr: 10.30.0.0/16"));

@@ -1,10 +1,39 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Testing } from "cdktf";
+import { TerraformStack, Testing, type App } from "cdktf";
 import { validateRegionsText } from "../config/load";
 import type { RegionsConfig } from "../config/schema";
 import type { Io } from "../cli/kit/io";
+import { readSynthDir } from "../tfjson/synth-dir";
 import { composeStacks } from "../stacks/compose";
+
+const made: string[] = [];
+
+/** A fresh folder under the OS temp dir, removed after the test file (test/setup.ts). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes a folder made elsewhere too, with the test file's temp folders. */
+export function removeLater(dir: string): string {
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * `Testing.app()` with its output folder in a temp folder of ours: left to itself, cdktf makes a
+ * `cdktf.outdir.*` folder in the OS temp dir for every app and never removes it.
+ */
+export function testApp(): App {
+  return Testing.app({ outdir: join(tempDir("cdktf-app-"), "out") });
+}
 
 export const SHIPPED_REGIONS_FILE = "regions.yaml";
 export const shippedRegionsText = readFileSync(SHIPPED_REGIONS_FILE, "utf8");
@@ -37,15 +66,10 @@ export function problemsOf(text: string, file = SHIPPED_REGIONS_FILE): readonly 
  * resolved into outputs and remote state), keyed by stack name.
  */
 export function synthApp(config: RegionsConfig): Map<string, StackJson> {
-  const app = Testing.app();
+  const app = testApp();
   composeStacks(app, config);
   app.synth();
-  const stacksDir = join(app.outdir, "stacks");
-  return new Map(
-    readdirSync(stacksDir)
-      .sort()
-      .map((name) => [name, JSON.parse(readFileSync(join(stacksDir, name, "cdk.tf.json"), "utf8")) as StackJson]),
-  );
+  return new Map([...readSynthDir(app.outdir)].sort(([a], [b]) => a.localeCompare(b)).map(([name, json]) => [name, json as StackJson]));
 }
 
 /** The workspace stacks of a synth (not the account or config stacks). */
@@ -55,7 +79,9 @@ export function workspaceStacksOf(stacks: ReadonlyMap<string, StackJson>): Map<s
 
 /** Synth of a scope holding one construct, parsed. */
 export function synthConstruct(build: Parameters<typeof Testing.synthScope>[0]): StackJson {
-  return JSON.parse(Testing.synthScope(build)) as StackJson;
+  const stack = new TerraformStack(testApp(), "stack");
+  build(stack);
+  return JSON.parse(Testing.synth(stack)) as StackJson;
 }
 
 /** Resource bodies of one type (metadata stripped), in logical-id order. */

@@ -1,19 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { describe, expect, test } from "vitest";
 import { gateReport, synthWithGuardrails } from "../../app/gate";
 import { composeStacks } from "../../stacks/compose";
-import { shippedConfig, shippedRegionsText } from "../utils";
+import { shippedConfig, shippedRegionsText, tempDir } from "../utils";
 
 const config = shippedConfig();
 
-function freshDir(): string {
-  return mkdtempSync(join(tmpdir(), "gate-"));
-}
+const freshDir = () => tempDir("gate-");
 
 /** path → content of every file under `dir`. */
 function filesUnder(dir: string): Map<string, string> {

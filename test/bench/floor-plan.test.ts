@@ -1,10 +1,9 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { Testing } from "cdktf";
 import { synthFloor } from "../../bench/floor-app";
 import { countSynth, floorPlanFrom, toConfig } from "../../bench/floor-plan";
 import { composeStacks } from "../../stacks/compose";
-import { shippedConfig } from "../utils";
+import { shippedConfig, testApp } from "../utils";
 import { removeLater, tempDir, removeTempDirs } from "./temp-dirs";
 
 afterAll(removeTempDirs);
@@ -31,7 +30,7 @@ describe("floor-plan, floor-app: the floor emits what our synth emits, with lite
 
   test("for the shipped file: same stacks, same count of every resource and data source type per stack", async () => {
     const dir = tempDir("bench-floor-");
-    const app = Testing.app();
+    const app = testApp();
     composeStacks(app, shippedConfig());
     app.synth();
     const ours = removeLater(app.outdir);

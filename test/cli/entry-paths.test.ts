@@ -35,6 +35,7 @@ describe.concurrent("every command works from a path with a space and non-ASCII 
     ["review", ["--help"], /^usage: npm run review -- /, 0],
     ["plan-summary", [PLAN], /Plan review/, 2],
     ["onboard", ["--region", "eu-central-1", "--dry-run"], /^--- a\/regions\.yaml\n/, 0],
+    ["test:terraform", ["--help"], /^usage: npm run test:terraform /, 0],
   ])("npm run %s", (script, args, output, status) => {
     const run = npmRun(script, args);
     expect(run.stderr).toBe("");
@@ -67,6 +68,7 @@ describe.concurrent("a reader that stops early (| head) ends no command with an 
     ["cli/plan-summary/cli.ts", [PLAN], 2],
     ["cli/check.ts", ["--help"], 0],
     ["cli/gen-schema.ts", ["--help"], 0],
+    ["test/integration/cli.ts", ["--help"], 0],
   ])("%s %j: exit %i, nothing on stderr", async (entry, args, status) => {
     const run = await withClosedStdout(entry, args);
     expect(run.stderr).toBe("");

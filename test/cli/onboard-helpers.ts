@@ -2,19 +2,15 @@
  * Copies of the shipped regions.yaml in temporary folders, for tools that edit or synthesize it. The
  * file references its cluster policies relative to itself, so `policies/` is copied beside it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempDir } from "../utils";
 import { parseDocument, type Document } from "yaml";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const SHIPPED_REGIONS = join(REPO_ROOT, "regions.yaml");
 
-const made: string[] = [];
-
-export function removeRegionsCopies(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
+export { removeTempDirs as removeRegionsCopies } from "../utils";
 
 export interface RegionsCopy {
   readonly dir: string;
@@ -27,8 +23,7 @@ export interface RegionsCopy {
  * not depend on the file's exact text) with its policies beside it.
  */
 export function regionsCopy(edit?: (doc: Document) => void, prefix = "regions-"): RegionsCopy {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
+  const dir = tempDir(prefix);
   if (existsSync(join(REPO_ROOT, "policies"))) cpSync(join(REPO_ROOT, "policies"), join(dir, "policies"), { recursive: true });
   let text = readFileSync(SHIPPED_REGIONS, "utf8");
   if (edit) {

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
@@ -10,7 +9,7 @@ import { cidrContains, cidrsOverlap, netmaskOf } from "../../lib/network";
 import { main } from "../../cli/onboard/cli";
 import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../cli/onboard/availability-zones";
 import { runSynth } from "../../tfjson/synth-run";
-import { captureIo, testEnv } from "../utils";
+import { captureIo, tempDir, testEnv } from "../utils";
 import { insertedBlock, regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
 
 afterEach(removeRegionsCopies);
@@ -188,11 +187,9 @@ describe("onboard: refusals are one line, exit 1, and leave the file untouched",
   });
 
   test("a missing file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "onboard-"));
-    const io = captureIo(dir);
+    const io = captureIo(tempDir("onboard-"));
     expect(await main(["--region", "eu-central-1", "--file", "nope.yaml"], io)).toBe(1);
     expect(io.err()).toBe("onboard: cannot read nope.yaml: no such file\n");
-    rmSync(dir, { recursive: true });
   });
 
   test("an exhausted pool", async () => {

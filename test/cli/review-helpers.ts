@@ -3,24 +3,16 @@
  * cross-stack references as sensitive outputs + `terraform_remote_state` data sources.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { tempDir as sharedTempDir } from "../utils";
 
-export { captureIo } from "../utils";
+export { captureIo, removeTempDirs } from "../utils";
 
 export type Json = Record<string, unknown>;
 
-const made: string[] = [];
-
 export function tempDir(prefix = "review-test-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  return sharedTempDir(prefix);
 }
 
 /** Writes `stacks/<name>/cdk.tf.json` for each stack and returns the folder. */

@@ -4,12 +4,12 @@
  * that picks the changed stacks and the one that posts the comment, run against stand-ins.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { reportToJson, type Report } from "../../cli/review/report";
+import { tempDir } from "../utils";
 import { REPO_ROOT } from "./onboard-helpers";
 
 interface Step {
@@ -123,31 +123,26 @@ describe("pr-review workflow: what can be checked without GitHub", () => {
         { name: "e-renamed", status: "renamed", renamedFrom: "e-old", changes: [], unchanged: 0 },
       ],
     };
-    const dir = mkdtempSync(join(tmpdir(), "workflow-"));
+    const dir = tempDir("workflow-");
     writeFileSync(join(dir, "review.json"), reportToJson(report, false));
     const out = execFileSync("node", ["-e", script], { cwd: dir, encoding: "utf8" });
-    rmSync(dir, { recursive: true });
     expect(out).toBe("b-changed\nc-added\ne-renamed\n");
   });
 
   test("a review that fails puts its located problems into the comment, not one useless line", () => {
-    const dir = mkdtempSync(join(tmpdir(), "workflow-"));
-    try {
-      // Stands in for `npm run --silent review …` on a working tree whose regions.yaml is invalid:
-      // what the review CLI prints then (test/cli/review-cli.test.ts), on stderr, exit 1.
-      mkdirSync(join(dir, "bin"));
-      const problem = 'regions.yaml:9:10 company: expected a company name: 2-20 lowercase letters or digits, starting with a letter, found "ACME"';
-      writeFileSync(join(dir, "bin", "npm"), `#!/bin/sh\necho '${problem}' >&2\necho 'review: synth of the working tree failed (exit 1); nothing was compared' >&2\nexit 1\n`, { mode: 0o755 });
-      const env = { ...process.env, PATH: `${join(dir, "bin")}:${process.env.PATH}`, BASE_REF: "origin/main", GITHUB_OUTPUT: join(dir, "out"), GITHUB_STEP_SUMMARY: join(dir, "summary") };
-      const run = spawnSync("bash", ["-e", "-c", step((s) => s.id === "review", "review").run!], { cwd: dir, env, encoding: "utf8" });
-      expect(run.status).toBe(0);
-      const markdown = readFileSync(join(dir, "review.md"), "utf8");
-      expect(markdown).toContain("## ⚠️ Plan review failed");
-      expect(markdown).toContain(`${problem}\nreview: synth of the working tree failed (exit 1); nothing was compared\n`);
-      expect(readFileSync(join(dir, "out"), "utf8")).toContain("exit-code=1");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir("workflow-");
+    // Stands in for `npm run --silent review …` on a working tree whose regions.yaml is invalid:
+    // what the review CLI prints then (test/cli/review-cli.test.ts), on stderr, exit 1.
+    mkdirSync(join(dir, "bin"));
+    const problem = 'regions.yaml:9:10 company: expected a company name: 2-20 lowercase letters or digits, starting with a letter, found "ACME"';
+    writeFileSync(join(dir, "bin", "npm"), `#!/bin/sh\necho '${problem}' >&2\necho 'review: synth of the working tree failed (exit 1); nothing was compared' >&2\nexit 1\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${join(dir, "bin")}:${process.env.PATH}`, BASE_REF: "origin/main", GITHUB_OUTPUT: join(dir, "out"), GITHUB_STEP_SUMMARY: join(dir, "summary") };
+    const run = spawnSync("bash", ["-e", "-c", step((s) => s.id === "review", "review").run!], { cwd: dir, env, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    const markdown = readFileSync(join(dir, "review.md"), "utf8");
+    expect(markdown).toContain("## ⚠️ Plan review failed");
+    expect(markdown).toContain(`${problem}\nreview: synth of the working tree failed (exit 1); nothing was compared\n`);
+    expect(readFileSync(join(dir, "out"), "utf8")).toContain("exit-code=1");
   });
 
   describe("the comment script", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { S3Backend, TerraformStack, Testing } from "cdktf";
+import { S3Backend, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
@@ -9,7 +9,7 @@ import { DatabricksProvider } from "@cdktf/provider-databricks/lib/provider";
 import { MwsNetworks } from "@cdktf/provider-databricks/lib/mws-networks";
 import { awsOnlyStack, OFFLINE_PROVIDER_FLAGS, type AwsOnlyResult } from "./aws-only";
 import { policyDataSourceName } from "./placeholders";
-import { shippedConfig, synthApp, type StackJson } from "../utils";
+import { shippedConfig, synthApp, testApp, type StackJson } from "../utils";
 
 const OPTIONS = { awsProviderVersion: "5.100.0" };
 
@@ -201,7 +201,7 @@ describe("awsOnlyStack: references in every position", () => {
 });
 
 describe("awsOnlyStack: a real cross-stack reference (terraform_remote_state) from cdktf", () => {
-  const app = Testing.app();
+  const app = testApp();
   const network = new TerraformStack(app, "network");
   new S3Backend(network, { bucket: "state", key: "network.tfstate", region: "us-east-1" });
   new AwsProvider(network, "aws", { region: "us-east-1" });

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { validateRegionsText } from "../../config/load";
 import { awsVersionsIn, cliConfigText, detectSetup, FAKE_CREDENTIALS, terraformEnvironment } from "./environment";
 import { sanitizePlan } from "./fixture-run";
@@ -17,17 +16,9 @@ import {
   terraformMessage,
   versionGapHint,
 } from "./terraform";
-import { SHIPPED_REGIONS_FILE, shippedRegionsText } from "../utils";
+import { SHIPPED_REGIONS_FILE, shippedRegionsText, tempDir } from "../utils";
 
-const scratchDirs: string[] = [];
-const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), "terraform-tier-test-"));
-  scratchDirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = () => tempDir("terraform-tier-test-");
 
 describe("terraform output, read the way the tier reports it", () => {
   // Wording and wrapping as terraform 1.11 prints them (-no-color).

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Testing } from "cdktf";
 import { describe, expect, test } from "vitest";
 import { composeStacks, stackNames } from "../../stacks/compose";
-import { shippedConfig } from "../utils";
+import { shippedConfig, testApp } from "../utils";
 
 describe("composeStacks: one loop over the regions, deploy order from cross-stack references", () => {
   const config = shippedConfig();
-  const app = Testing.app();
+  const app = testApp();
   composeStacks(app, config);
   app.synth();
   const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
