@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { TerraformStack, Testing, type App } from "cdktf";
 import { validateRegionsText } from "../config/load";
 import type { RegionsConfig } from "../config/schema";
 import type { Io } from "../cli/kit/io";
 import { readSynthDir } from "../tfjson/synth-dir";
 import { composeStacks } from "../stacks/compose";
+
+export const REPO_ROOT = resolve(import.meta.dirname, "..");
 
 const made: string[] = [];
 
@@ -134,4 +136,19 @@ export function captureIo(cwd = process.cwd(), env: Readonly<Record<string, stri
     out: () => out,
     err: () => err,
   };
+}
+
+/** Build output and what is linked rather than copied. */
+const NOT_COPIED = new Set(["node_modules", ".git", "cdktf.out", "check-report.json"]);
+
+/**
+ * A copy of this checkout at `dir` (created), without build output and without `leaveOut`, its
+ * node_modules linked: the app and every command run from it as from the original.
+ */
+export function checkoutCopy(dir: string, leaveOut: readonly string[] = []): string {
+  mkdirSync(dir, { recursive: true });
+  const skipped = new Set([...NOT_COPIED, ...leaveOut]);
+  cpSync(REPO_ROOT, dir, { recursive: true, filter: (source) => !skipped.has(source.slice(REPO_ROOT.length + 1).split("/")[0]) });
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  return dir;
 }

@@ -5,7 +5,7 @@ import { main } from "../../cli/check";
 import { findingsTable } from "../../cli/check/report";
 import { RULE_PACK } from "../../rules/pack";
 import { captureIo, testEnv } from "../utils";
-import { removeTempDirs, tempDir } from "./review-helpers";
+import { removeTempDirs, tempDir } from "./review/helpers";
 
 afterEach(removeTempDirs);
 

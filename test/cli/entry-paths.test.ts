@@ -7,9 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { testEnv } from "../utils";
-import { checkoutCopy, REPO_ROOT } from "./onboard-helpers";
-import { removeTempDirs, tempDir } from "./review-helpers";
+import { checkoutCopy, REPO_ROOT, removeTempDirs, tempDir, testEnv } from "../utils";
 
 let checkout: string;
 

@@ -8,7 +8,7 @@ import { UserError } from "../../cli/kit/errors";
 import { runGuarded } from "../../cli/kit/io";
 import { selectRegionsFile } from "../../cli/kit/regions-file";
 import { captureIo } from "../utils";
-import { removeTempDirs, tempDir } from "./review-helpers";
+import { removeTempDirs, tempDir } from "./review/helpers";
 
 afterEach(removeTempDirs);
 

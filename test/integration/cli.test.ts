@@ -7,12 +7,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { removeTempDirs, tempDir } from "../cli/review-helpers";
-import { testEnv } from "../utils";
+import { REPO_ROOT, removeTempDirs, tempDir, testEnv } from "../utils";
 import { terraformPlatform } from "./environment";
 
 const CLI = resolve(import.meta.dirname, "cli.ts");
-const REPO_ROOT = resolve(import.meta.dirname, "../..");
 
 afterEach(removeTempDirs);
 

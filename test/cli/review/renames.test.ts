@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { compareSynthDirs } from "../../cli/review/compare";
-import { renderMarkdown } from "../../cli/review/render-markdown";
-import { findRenames } from "../../cli/review/renames";
-import { loadSynth } from "../../tfjson/synth-dir";
-import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
+import { compareSynthDirs } from "../../../cli/review/compare";
+import { renderMarkdown } from "../../../cli/review/render-markdown";
+import { findRenames } from "../../../cli/review/renames";
+import { loadSynth } from "../../../tfjson/synth-dir";
+import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./helpers";
 
 afterEach(removeTempDirs);
 

@@ -3,14 +3,14 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { validateRegionsText } from "../../config/load";
-import { DATABRICKS_AWS_REGIONS } from "../../config/aws-regions";
-import { cidrContains, cidrsOverlap, netmaskOf } from "../../lib/network";
-import { main } from "../../cli/onboard/cli";
-import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../cli/onboard/availability-zones";
-import { runSynth } from "../../tfjson/synth-run";
-import { captureIo, tempDir, testEnv } from "../utils";
-import { insertedBlock, regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./onboard-helpers";
+import { validateRegionsText } from "../../../config/load";
+import { DATABRICKS_AWS_REGIONS } from "../../../config/aws-regions";
+import { cidrContains, cidrsOverlap, netmaskOf } from "../../../lib/network";
+import { main } from "../../../cli/onboard/cli";
+import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../../cli/onboard/availability-zones";
+import { runSynth } from "../../../tfjson/synth-run";
+import { captureIo, tempDir, testEnv } from "../../utils";
+import { insertedBlock, regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "./helpers";
 
 afterEach(removeRegionsCopies);
 

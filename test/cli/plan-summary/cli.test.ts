@@ -2,15 +2,15 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { main } from "../../cli/plan-summary/cli";
-import { loadPlanFile, parsePlan, stackNameOf } from "../../cli/plan-summary/plan-file";
-import { actionOf, markedAt, planReport } from "../../cli/plan-summary/plan-report";
-import type { ResourceChange } from "../../cli/review/report";
-import { captureIo, removeTempDirs, tempDir } from "./review-helpers";
+import { main } from "../../../cli/plan-summary/cli";
+import { loadPlanFile, parsePlan, stackNameOf } from "../../../cli/plan-summary/plan-file";
+import { actionOf, markedAt, planReport } from "../../../cli/plan-summary/plan-report";
+import type { ResourceChange } from "../../../cli/review/report";
+import { captureIo, removeTempDirs, tempDir } from "../review/helpers";
 
 afterEach(removeTempDirs);
 
-const FIXTURES = resolve(import.meta.dirname, "../fixtures/plans");
+const FIXTURES = resolve(import.meta.dirname, "../../fixtures/plans");
 const NETWORK = join(FIXTURES, "network.json");
 const WORKSPACE = join(FIXTURES, "workspace", "plan.json");
 /** Values the workspace fixture marks sensitive; none may appear in any output. */
@@ -149,7 +149,7 @@ describe("plan-summary: exit codes and output", () => {
   });
 
   test("as a process: unknown flag gives exit status 1 and one line", () => {
-    const cli = resolve(import.meta.dirname, "../../cli/plan-summary/cli.ts");
+    const cli = resolve(import.meta.dirname, "../../../cli/plan-summary/cli.ts");
     const result = spawnSync(process.execPath, ["--import", "tsx", cli, "--colour", NETWORK], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('plan-summary: unknown flag "--colour" (known: --format, --allow-destroy, --help)\n');

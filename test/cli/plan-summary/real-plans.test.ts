@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadPlanFile } from "../../cli/plan-summary/plan-file";
-import { planReport } from "../../cli/plan-summary/plan-report";
-import { renderMarkdown } from "../../cli/review/render-markdown";
-import { allChanges, countChanges, exitCodeFor, reportToJson } from "../../cli/review/report";
+import { loadPlanFile } from "../../../cli/plan-summary/plan-file";
+import { planReport } from "../../../cli/plan-summary/plan-report";
+import { renderMarkdown } from "../../../cli/review/render-markdown";
+import { allChanges, countChanges, exitCodeFor, reportToJson } from "../../../cli/review/report";
 
 /** Real `terraform show -json` output saved by `npm run test:terraform -- --save-fixtures`. */
 const DIR = "test/fixtures/plans/real";

@@ -5,9 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { tempDir as sharedTempDir } from "../utils";
+import { tempDir as sharedTempDir } from "../../utils";
 
-export { captureIo, removeTempDirs } from "../utils";
+export { captureIo, removeTempDirs } from "../../utils";
 
 export type Json = Record<string, unknown>;
 
@@ -77,7 +77,7 @@ export function crossStackOutput(reference: string): Json {
   return { sensitive: true, value: `\${${reference}}` };
 }
 
-const NODE_MODULES = resolve(import.meta.dirname, "../../node_modules");
+const NODE_MODULES = resolve(import.meta.dirname, "../../../node_modules");
 
 /**
  * A throwaway git repository whose `main.ts` copies `stack.json` into `$CDKTF_OUTDIR/stacks/app/`,

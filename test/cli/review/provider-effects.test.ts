@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { compareSynthDirs } from "../../cli/review/compare";
-import { FORCE_NEW_RULES } from "../../cli/review/force-new";
-import { TAGGABLE_AWS_TYPES } from "../../cli/review/provider-effects";
-import { exitCodeFor, type Report, type ResourceChange } from "../../cli/review/report";
-import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
-import { REPO_ROOT } from "./onboard-helpers";
+import { compareSynthDirs } from "../../../cli/review/compare";
+import { FORCE_NEW_RULES } from "../../../cli/review/force-new";
+import { TAGGABLE_AWS_TYPES } from "../../../cli/review/provider-effects";
+import { exitCodeFor, type Report, type ResourceChange } from "../../../cli/review/report";
+import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./helpers";
+import { REPO_ROOT } from "../onboard/helpers";
 
 afterEach(removeTempDirs);
 

@@ -2,15 +2,16 @@
  * Copies of the shipped regions.yaml in temporary folders, for tools that edit or synthesize it. The
  * file references its cluster policies relative to itself, so `policies/` is copied beside it.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { tempDir } from "../utils";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { REPO_ROOT, tempDir } from "../../utils";
+
+export { REPO_ROOT };
 import { parseDocument, type Document } from "yaml";
 
-export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const SHIPPED_REGIONS = join(REPO_ROOT, "regions.yaml");
 
-export { removeTempDirs as removeRegionsCopies } from "../utils";
+export { removeTempDirs as removeRegionsCopies } from "../../utils";
 
 export interface RegionsCopy {
   readonly dir: string;
@@ -47,19 +48,4 @@ export function insertedBlock(before: string, after: string): string | undefined
   const tailLength = before.length - head;
   const block = after.slice(head, after.length - tailLength);
   return after.slice(0, head) + after.slice(after.length - tailLength) === before ? block : undefined;
-}
-
-/** Build output and what is linked rather than copied. */
-const NOT_COPIED = new Set(["node_modules", ".git", "cdktf.out", "check-report.json"]);
-
-/**
- * A copy of this checkout at `dir` (created), without build output and without `leaveOut`, its
- * node_modules linked: the app and every command run from it as from the original.
- */
-export function checkoutCopy(dir: string, leaveOut: readonly string[] = []): string {
-  mkdirSync(dir, { recursive: true });
-  const skipped = new Set([...NOT_COPIED, ...leaveOut]);
-  cpSync(REPO_ROOT, dir, { recursive: true, filter: (source) => !skipped.has(source.slice(REPO_ROOT.length + 1).split("/")[0]) });
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  return dir;
 }

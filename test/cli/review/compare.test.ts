@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { compareSynthDirs } from "../../cli/review/compare";
-import { exitCodeFor, type Report, type ResourceChange } from "../../cli/review/report";
-import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./review-helpers";
+import { compareSynthDirs } from "../../../cli/review/compare";
+import { exitCodeFor, type Report, type ResourceChange } from "../../../cli/review/report";
+import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./helpers";
 
 afterEach(removeTempDirs);
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { COMMENT_LIMIT } from "../../cli/review/budget";
-import { compareSynthDirs } from "../../cli/review/compare";
-import { renderMarkdown } from "../../cli/review/render-markdown";
-import { reportToJson, type Report, type ResourceChange } from "../../cli/review/report";
-import { removeTempDirs, stack, writeSynth } from "./review-helpers";
+import { COMMENT_LIMIT } from "../../../cli/review/budget";
+import { compareSynthDirs } from "../../../cli/review/compare";
+import { renderMarkdown } from "../../../cli/review/render-markdown";
+import { reportToJson, type Report, type ResourceChange } from "../../../cli/review/report";
+import { removeTempDirs, stack, writeSynth } from "./helpers";
 
 afterEach(removeTempDirs);
 

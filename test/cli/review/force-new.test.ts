@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { forceNewRule, forcesReplacement } from "../../cli/review/force-new";
+import { forceNewRule, forcesReplacement } from "../../../cli/review/force-new";
 
 /** Every resource type the app emits now or soon (issue 5). A new type must get a table entry. */
 const EMITTED_TYPES = [

@@ -8,9 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { reportToJson, type Report } from "../../cli/review/report";
-import { tempDir } from "../utils";
-import { REPO_ROOT } from "./onboard-helpers";
+import { reportToJson, type Report } from "../../../cli/review/report";
+import { tempDir } from "../../utils";
+import { REPO_ROOT } from "../onboard/helpers";
 
 interface Step {
   readonly id?: string;
@@ -132,7 +132,7 @@ describe("pr-review workflow: what can be checked without GitHub", () => {
   test("a review that fails puts its located problems into the comment, not one useless line", () => {
     const dir = tempDir("workflow-");
     // Stands in for `npm run --silent review …` on a working tree whose regions.yaml is invalid:
-    // what the review CLI prints then (test/cli/review-cli.test.ts), on stderr, exit 1.
+    // what the review CLI prints then (test/cli/review/cli.test.ts), on stderr, exit 1.
     mkdirSync(join(dir, "bin"));
     const problem = 'regions.yaml:9:10 company: expected a company name: 2-20 lowercase letters or digits, starting with a letter, found "ACME"';
     writeFileSync(join(dir, "bin", "npm"), `#!/bin/sh\necho '${problem}' >&2\necho 'review: synth of the working tree failed (exit 1); nothing was compared' >&2\nexit 1\n`, { mode: 0o755 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { displayChange, formatChange, formatValue, SENSITIVE } from "../../cli/review/display";
-import { documentChanges } from "../../cli/review/json-documents";
+import { displayChange, formatChange, formatValue, SENSITIVE } from "../../../cli/review/display";
+import { documentChanges } from "../../../cli/review/json-documents";
 
 describe("formatChange: two different values never read the same", () => {
   test("long values with a long common start are shown from just before the difference", () => {
