@@ -43,7 +43,7 @@ export class SynthFailure extends Error {
 const VERDICT = /^Nothing was synthesized\.$/;
 const STACK_FRAME = /^\s+at .+(?::\d+:\d+\)?|\(native\))$/;
 
-export function problemsIn(output: string): string[] {
+function problemsIn(output: string): string[] {
   const lines = output.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "");
   // An uncaught error: node prints the source line, a caret, the error and its frames; keep the error.
   if (lines.some((line) => STACK_FRAME.test(line))) {

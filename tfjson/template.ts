@@ -27,11 +27,6 @@ export function isExpression(value: unknown): value is string {
   return segments.length === 1 && segments[0].kind === "interpolation";
 }
 
-/** True when the string holds at least one `${…}` or `%{…}` (a literal `$${` does not count). */
-export function hasInterpolation(value: unknown): value is string {
-  return typeof value === "string" && value.includes("{") && parseTemplate(value).some((segment) => segment.kind !== "literal");
-}
-
 /** A template as an HCL quoted string, usable inside another expression; its interpolations stay live. */
 export function quoteTemplate(template: string): string {
   const body = parseTemplate(template)

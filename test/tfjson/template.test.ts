@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { hasInterpolation, isExpression, parseTemplate, quoteTemplate, renderTemplate } from "../../tfjson/template";
+import { isExpression, parseTemplate, quoteTemplate, renderTemplate } from "../../tfjson/template";
 
 describe("parseTemplate: literal text and ${…} interpolations, exactly as written", () => {
   test("segments, with escapes kept raw and resolved in text", () => {
@@ -23,17 +23,17 @@ describe("parseTemplate: literal text and ${…} interpolations, exactly as writ
   });
 });
 
-describe("isExpression and hasInterpolation", () => {
+describe("isExpression: the whole string is one ${…}", () => {
   test.each([
-    ["${aws_vpc.v.id}", true, true],
-    ['${jsonencode({"a" = "${x.y}"})}', true, true],
-    ["arn:${aws_vpc.v.arn}", false, true],
-    ["${a.b.c}-${d.e.f}", false, true],
-    ["$${literal}", false, false],
-    ["plain", false, false],
-  ])("%s: expression %s, interpolates %s", (value, expression, interpolates) => {
+    ["${aws_vpc.v.id}", true],
+    ['${jsonencode({"a" = "${x.y}"})}', true],
+    ['${lookup({ "}" = 1 }, aws_vpc.main.id)}', true],
+    ["arn:${aws_vpc.v.arn}", false],
+    ["${a.b.c}-${d.e.f}", false],
+    ["$${literal}", false],
+    ["plain", false],
+  ])("%s: %s", (value, expression) => {
     expect(isExpression(value)).toBe(expression);
-    expect(hasInterpolation(value)).toBe(interpolates);
   });
 });
 

@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest";
+import { parseStack } from "../../tfjson/block";
+
+const STACK = {
+  "//": { metadata: { stackName: "s" } },
+  provider: { aws: [{ region: "us-east-1" }, { alias: "west", region: "us-west-2" }], databricks: { host: "https://x" } },
+  resource: {
+    aws_vpc: {
+      main: { "//": { metadata: { path: "s/main" } }, cidr_block: "10.0.0.0/16", lifecycle: { prevent_destroy: true }, provider: "aws.west", depends_on: ["aws_x.y"] },
+    },
+  },
+  data: { aws_iam_policy_document: { doc: { statement: [{ actions: ["s3:GetObject"] }] } } },
+  output: { vpc_id: { value: "${aws_vpc.main.id}", sensitive: true, description: "the VPC" } },
+  variable: { region: { default: "us-east-1" } },
+  locals: { prefix: "acme" },
+  terraform: { backend: { s3: { bucket: "state", key: "s.tfstate" } } },
+};
+
+describe("parseStack: one block per Terraform address", () => {
+  const stack = parseStack("s", STACK);
+
+  test("every block, addressed as expressions name it", () => {
+    expect(stack.blocks.map((block) => `${block.kind} ${block.address}`)).toEqual([
+      "provider provider.aws",
+      "provider provider.aws.west",
+      "provider provider.databricks",
+      "resource aws_vpc.main",
+      "data data.aws_iam_policy_document.doc",
+      "output output.vpc_id",
+      "variable var.region",
+      "local local.prefix",
+      "terraform terraform",
+    ]);
+  });
+
+  test("body as synthesized without cdktf's metadata; arguments without meta-arguments", () => {
+    const vpc = stack.block("aws_vpc.main")!;
+    expect(vpc.body).toEqual({ cidr_block: "10.0.0.0/16", lifecycle: { prevent_destroy: true }, provider: "aws.west", depends_on: ["aws_x.y"] });
+    expect(vpc.arguments).toEqual({ cidr_block: "10.0.0.0/16" });
+    expect(vpc).toMatchObject({ type: "aws_vpc", name: "main", preventDestroy: true, provider: "aws.west" });
+    expect(stack.block("provider.aws.west")).toMatchObject({ name: "west", type: "aws", arguments: { region: "us-west-2" } });
+  });
+
+  test("an output passes on its value; locals and variables are blocks too", () => {
+    expect(stack.block("output.vpc_id")).toMatchObject({ sensitive: true, arguments: { value: "${aws_vpc.main.id}" } });
+    expect(stack.block("local.prefix")?.arguments).toEqual({ value: "acme" });
+    expect(stack.block("var.region")?.body).toEqual({ default: "us-east-1" });
+  });
+
+  test("lookups by type, and the backend", () => {
+    expect(stack.ofType("aws_vpc").map((block) => block.address)).toEqual(["aws_vpc.main"]);
+    expect(stack.ofType("aws_iam_policy_document", "data")).toHaveLength(1);
+    expect(stack.ofType("aws_iam_policy_document")).toEqual([]);
+    expect(stack.backend).toEqual({ s3: { bucket: "state", key: "s.tfstate" } });
+  });
+
+  test("anything that is not a stack reads as an empty one", () => {
+    expect(parseStack("x", null).blocks).toEqual([]);
+    expect(parseStack("x", { resource: { aws_vpc: "oops" } }).blocks).toEqual([]);
+  });
+});
