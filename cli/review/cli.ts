@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { parseCommandLine } from "../kit/args";
 import { isEntryPoint } from "../kit/entry";
 import { UserError } from "../kit/errors";
-import { runCommand, runGuarded, type Io, processIo } from "../kit/io";
+import { processIo, runCommand, runGuarded, type Io } from "../kit/io";
 import { compareSynthDirs } from "./compare";
 import { withSynthesizedRef } from "./git-synth";
 import { emitReport, outputFormat, REPORT_OPTIONS } from "./report-output";
