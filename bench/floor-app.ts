@@ -10,10 +10,9 @@
  * The plan comes from floor-plan.ts; run.ts runs this the way it runs our app entry.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as cdktf from "cdktf";
 import type { Construct } from "constructs";
+import { isEntryPoint } from "../cli/kit/entry";
 import type { FloorPlan } from "./floor-plan";
 
 type Body = Record<string, unknown>;
@@ -93,7 +92,7 @@ export async function synthFloor(plan: FloorPlan, outdir: string): Promise<void>
   app.synth();
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryPoint(import.meta.url)) {
   const plan = JSON.parse(readFileSync(process.env.BENCH_FLOOR_PLAN ?? "", "utf8")) as FloorPlan;
   await synthFloor(plan, process.env.CDKTF_OUTDIR ?? "cdktf.out");
 }

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isEntryPoint } from "../cli/kit/entry";
 
 interface ProfileNode {
   readonly id: number;
@@ -156,7 +157,7 @@ export function profileMarkdown(summary: ProfileSummary): string {
   ].join("\n");
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (isEntryPoint(import.meta.url)) {
   const [file] = process.argv.slice(2);
   if (!file) {
     process.stderr.write("usage: npx tsx bench/profile.ts <file.cpuprofile>\n");

@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseCommandLine } from "../cli/kit/args";
 import { Bench, describe, log, root, type SizeResult, type Timed } from "./bench";
 import { memorySource, RunFailed, type Command, type Sample } from "./measure";
 import { benchRegionNames, templateRegion, writeBenchRegionsFile } from "./regions-file";
@@ -30,16 +31,22 @@ interface Options {
   readonly keep: boolean;
 }
 
+const OPTIONS = {
+  sizes: { type: "string", default: "3,25,100" },
+  runs: { type: "string" },
+  "no-extras": { type: "boolean" },
+  profile: { type: "boolean" },
+  keep: { type: "boolean" },
+} as const;
+
 function parseOptions(argv: readonly string[]): Options {
-  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
-  const flags = ["--no-extras", "--profile", "--keep"];
-  const unknown = argv.filter((arg) => !flags.includes(arg) && !/^--(sizes|runs)=/.test(arg));
-  if (unknown.length) throw new Error(`unknown option(s) ${unknown.join(" ")}; ${USAGE}`);
-  const sizes = (value("sizes") ?? "3,25,100").split(",").map(Number);
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
+  if (positionals.length) throw new Error(`unexpected argument "${positionals[0]}"; ${USAGE}`);
+  const sizes = values.sizes.split(",").map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected region counts such as 3,25,100; ${USAGE}`);
-  const runs = value("runs") === undefined ? undefined : Number(value("runs"));
+  const runs = values.runs === undefined ? undefined : Number(values.runs);
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs: expected a whole number of measured runs; ${USAGE}`);
-  return { sizes, runs, extras: !argv.includes("--no-extras"), profile: argv.includes("--profile"), keep: argv.includes("--keep") };
+  return { sizes, runs, extras: values["no-extras"] !== true, profile: values.profile === true, keep: values.keep === true };
 }
 
 /** `cdktf.json`'s app command, e.g. `npx tsx main.ts`, split for spawning. */
