@@ -1,6 +1,7 @@
 /** regions.yaml: cluster caps per environment, cluster policies, SQL warehouses, usage logs. */
 import { z } from "zod";
 import { CLUSTER_DEFAULTS } from "./defaults";
+import { WAREHOUSE_SIZES } from "../lib/platform-facts";
 import { groupName, servicePrincipalName } from "./schema-identity";
 
 /** Caps the app writes into every cluster policy of an environment, whatever the policy file says. */
@@ -41,7 +42,7 @@ export const ClusterPolicy = z.strictObject({
 
 const WarehouseSizing = z.strictObject({
   clusterSize: z
-    .enum(["2X-Small", "X-Small", "Small", "Medium", "Large", "X-Large", "2X-Large", "3X-Large", "4X-Large"])
+    .enum(WAREHOUSE_SIZES)
     .meta({ description: "Warehouse T-shirt size." }),
   maxClusters: z.int().min(1).max(40).default(1).meta({ description: "Upper bound of autoscaling." }),
   autoStopMinutes: z

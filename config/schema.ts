@@ -7,6 +7,7 @@ import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULT
 import { Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./schema-compute";
 import type { ClusterType, PolicyDefinition } from "../lib/cluster-policy";
+import { PRICING_TIERS } from "../lib/platform-facts";
 
 const slug = (what: string) =>
   z
@@ -137,7 +138,7 @@ export const RegionsConfigSchema = z
       .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id in quotes" })
       .meta({ description: "AWS account the workspaces run in (quoted, 12 digits); scopes the cross-account policy." }),
     pricingTier: z
-      .enum(["PREMIUM", "ENTERPRISE"])
+      .enum(PRICING_TIERS)
       .default(ACCOUNT_DEFAULTS.pricingTier)
       .meta({ description: "Cluster policies and permissions need PREMIUM or above." }),
     costTags: CostTags,

@@ -4,7 +4,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { MwsPrivateAccessSettings } from "@cdktf/provider-databricks/lib/mws-private-access-settings";
 import { MwsVpcEndpoint } from "@cdktf/provider-databricks/lib/mws-vpc-endpoint";
-import { PRIVATE_LINK_PORTS, privateLinkServiceName } from "../lib/databricks-aws";
+import { CONTROL_PLANE_PORTS, privateLinkServiceName } from "../lib/platform-facts";
 import type { WorkspaceResourceNames } from "../lib/naming";
 
 export interface BackendPrivateLinkProps {
@@ -36,7 +36,7 @@ export class BackendPrivateLink extends Construct {
       vpcId: props.vpcId,
       tags: { Name: names.privateLinkSecurityGroup },
     });
-    for (const port of PRIVATE_LINK_PORTS) {
+    for (const port of CONTROL_PLANE_PORTS) {
       new VpcSecurityGroupIngressRule(this, `ingress-${port.from}`, {
         securityGroupId: endpointGroup.id,
         ipProtocol: "tcp",

@@ -3,7 +3,7 @@ import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { MwsCustomerManagedKeys } from "@cdktf/provider-databricks/lib/mws-customer-managed-keys";
-import { DATABRICKS_CONTROL_PLANE_ACCOUNT } from "../lib/databricks-aws";
+import { CMK_KEY_POLICY, DATABRICKS_CONTROL_PLANE_ACCOUNT } from "../lib/platform-facts";
 import type { WorkspaceResourceNames } from "../lib/naming";
 
 export interface WorkspaceKeysProps {
@@ -33,14 +33,14 @@ export class WorkspaceKeys extends Construct {
       condition: [{ test: "StringEquals", variable: "aws:PrincipalTag/DatabricksAccountId", values: [props.databricksAccountId] }],
     };
     this.managedServicesKeyId = this.key("managed-services", props, ["MANAGED_SERVICES"], [
-      { ...controlPlane, actions: ["kms:Encrypt", "kms:Decrypt"] },
+      { ...controlPlane, actions: [...CMK_KEY_POLICY.managedServices] },
     ]);
     this.storageKeyId = this.key("storage", props, ["STORAGE"], [
-      { ...controlPlane, actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"] },
+      { ...controlPlane, actions: [...CMK_KEY_POLICY.storage] },
       {
         sid: "ClusterVolumesThroughEc2",
         principals: [{ type: "AWS", identifiers: [props.crossAccountRoleArn] }],
-        actions: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
+        actions: [...CMK_KEY_POLICY.storageEbsVolumes],
         resources: ["*"],
         condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`ec2.${props.awsRegion}.amazonaws.com`] }],
       },

@@ -6,6 +6,7 @@ import { ServicePrincipal } from "@cdktf/provider-databricks/lib/service-princip
 import { ServicePrincipalSecret } from "@cdktf/provider-databricks/lib/service-principal-secret";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { WORKSPACE_PERMISSIONS } from "../lib/platform-facts";
 
 export interface WorkspaceServicePrincipalProps {
   readonly displayName: string;
@@ -37,7 +38,7 @@ export class WorkspaceServicePrincipal extends Construct {
     new MwsPermissionAssignment(this, "assignment", {
       workspaceId: props.workspaceId,
       principalId: Token.asNumber(principalId),
-      permissions: ["USER"],
+      permissions: [WORKSPACE_PERMISSIONS.user],
     });
     for (const { group, groupId } of props.memberships) {
       new GroupMember(this, `member-${group}`, { groupId, memberId: principalId });

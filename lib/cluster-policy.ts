@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import type { ClusterLimitsConfig } from "../config/schema";
+import { ENFORCED_CLUSTER_ATTRIBUTES } from "./platform-facts";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const optionalDefaults = { defaultValue: scalar.optional(), isOptional: z.boolean().optional() };
@@ -77,8 +78,8 @@ export function enforcePolicy(
   const { limits } = enforcement;
 
   for (const [tag, value] of Object.entries(enforcement.tags)) apply(`custom_tags.${tag}`, fixedTo(value));
-  apply("aws_attributes.availability", fixedTo("SPOT_WITH_FALLBACK"));
-  apply("aws_attributes.zone_id", fixedTo("auto"));
+  apply("aws_attributes.availability", fixedTo(ENFORCED_CLUSTER_ATTRIBUTES.availability));
+  apply("aws_attributes.zone_id", fixedTo(ENFORCED_CLUSTER_ATTRIBUTES.zoneId));
   apply("aws_attributes.first_on_demand", atLeastOne);
   apply("num_workers", capped(limits.maxWorkers));
   apply("autoscale.max_workers", capped(limits.maxWorkers));

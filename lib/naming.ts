@@ -4,6 +4,7 @@
  * A Databricks workspace name, its deployment name (the URL prefix) and its root bucket cannot be
  * renamed in place: a wrong name means tearing the workspace down. Names are derived, never typed.
  */
+import { NAME_LIMITS } from "./platform-facts";
 
 const DIRECTION_CODES: Readonly<Record<string, string>> = {
   east: "e", west: "w", north: "n", south: "s", central: "c",
@@ -92,13 +93,6 @@ export function accountResourceNames(key: AccountKey) {
 }
 
 export type AccountResourceNames = ReturnType<typeof accountResourceNames>;
-
-/** Hard limits of the services that carry our names (S3, IAM, DNS). */
-export const NAME_LIMITS = {
-  s3Bucket: 63,
-  iamRole: 64,
-  dnsLabel: 63,
-} as const;
 
 /** Every derived name with the limit it must fit, for the config check before anything is built. */
 export function limitedNames(key: WorkspaceKey): { name: string; what: string; limit: number }[] {

@@ -1,4 +1,4 @@
-import { KNOWN_AWS_REGIONS } from "../aws-regions";
+import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import { limitedNames } from "../../lib/naming";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";

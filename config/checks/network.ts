@@ -1,12 +1,12 @@
-import { PRIVATE_LINK_SERVICES } from "../../lib/databricks-aws";
+import { AWS_VPC_NETMASK, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SERVICES } from "../../lib/platform-facts";
 import { cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
 import type { ConfigPath, ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
 
 /** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
-export const VPC_NETMASK = { min: 16, max: 25 } as const;
+export const VPC_NETMASK = { min: AWS_VPC_NETMASK.min, max: DATABRICKS_SUBNET_NETMASK.max } as const;
 /** Databricks accepts /17 to /25 subnets; we require /20 or larger, since each node takes two IPs. */
-export const PRIVATE_SUBNET_NETMASK = { min: 17, max: 20 } as const;
+export const PRIVATE_SUBNET_NETMASK = { min: DATABRICKS_SUBNET_NETMASK.min, max: 20 } as const;
 export const PUBLIC_SUBNET_NETMASK = { min: 24, max: 28 } as const;
 
 /** VPC CIDRs are well-formed, sized for Databricks, hold one large subnet per AZ, and never overlap. */

@@ -1,4 +1,4 @@
-import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../aws-regions";
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
 

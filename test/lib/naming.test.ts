@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../config/aws-regions";
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import { regionCode, workspaceName, workspaceResourceNames } from "../../lib/naming";
 
 describe("naming: one convention for every name", () => {

@@ -1,6 +1,6 @@
 /**
  * Which argument changes make terraform destroy and recreate a resource, per resource type the app
- * emits. Read from the provider source at the versions we build against (see FACTS.md): the file named
+ * emits. Read from the provider source at the versions we build against (the bindings package.json pins): the file named
  * beside each entry is the schema (ForceNew / RequiresReplace / `tf:"force_new"`, or a resource with no
  * Update function, where the SDK forces every argument). A type missing here is reported as
  * "may be replaced": add it, with its source, rather than guessing.
