@@ -12,7 +12,9 @@ import { checkEnvironments } from "./checks/environments";
 import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
 import { checkNetwork } from "./checks/network";
+import { checkPolicyFilePaths } from "./checks/policy-paths";
 import { checkRegions } from "./checks/regions";
+import { checkSuppressions } from "./checks/suppressions";
 
 /** Cross-field rules, run once the shape is right. */
 export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
@@ -22,6 +24,8 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkNameLengths,
   checkIdentity,
   checkCompute,
+  checkPolicyFilePaths,
+  checkSuppressions,
 ];
 
 export type ValidationResult =

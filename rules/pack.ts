@@ -4,6 +4,7 @@
  * what a finding means to a reader lives here. IDs are stable: suppressions and docs name them.
  */
 import type { BlockRule, StackRule } from "./core/rule";
+import type { RuleId } from "../lib/rule-ids";
 import { bucketNameIsDerived } from "./naming/bucket-name";
 import { roleNameIsDerived } from "./naming/role-name";
 import { workspaceNameIsDerived } from "./naming/workspace-name";
@@ -41,7 +42,8 @@ import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
 export type RuleLevel = "error" | "warning";
 
 export interface PackRule {
-  readonly id: string;
+  /** Listed in lib/rule-ids.ts, where validation reads it. */
+  readonly id: RuleId;
   readonly level: RuleLevel;
   /** Why the rule exists and how to comply, in one or two sentences. */
   readonly message: string;

@@ -81,7 +81,7 @@ const INVALID: readonly (readonly [string, string, string])[] = [
   [
     "availability zone of another region",
     mutate(["[us-east-1a, us-east-1b]", "[us-east-1a, eu-west-1b]"]),
-    'regions.yaml:15:37 regions[0].availabilityZones[1]: expected an availability zone of us-east-1 (e.g. us-east-1a), found "eu-west-1b"',
+    'regions.yaml:15:37 regions[0].availabilityZones[1]: expected an availability zone of us-east-1 (us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f), found "eu-west-1b"',
   ],
   [
     "environment that is not configured",
