@@ -13,6 +13,7 @@ import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
 import { checkNetwork } from "./checks/network";
 import { checkPolicyFilePaths } from "./checks/policy-paths";
+import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
 import { checkSuppressions } from "./checks/suppressions";
 
@@ -20,6 +21,7 @@ import { checkSuppressions } from "./checks/suppressions";
 export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
   checkRegions,
   checkEnvironments,
+  checkPricingTier,
   checkNetwork,
   checkNameLengths,
   checkIdentity,

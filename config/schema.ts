@@ -41,6 +41,10 @@ const CostTags = z
   .meta({ description: "Cost tags every resource carries; Environment and Region are added per workspace." });
 
 const Environment = z.strictObject({
+  pricingTier: z
+    .enum(PRICING_TIERS)
+    .optional()
+    .meta({ description: "This environment's workspace tier, overriding the top-level pricingTier; ENTERPRISE is needed for customer-managed keys and PrivateLink." }),
   natGateways: z
     .enum(["single", "perAz"])
     .default(ENVIRONMENT_DEFAULTS.natGateways)
@@ -140,7 +144,7 @@ export const RegionsConfigSchema = z
     pricingTier: z
       .enum(PRICING_TIERS)
       .default(ACCOUNT_DEFAULTS.pricingTier)
-      .meta({ description: "Cluster policies and permissions need PREMIUM or above." }),
+      .meta({ description: "Tier of every workspace unless its environment sets one; cluster policies and permissions need PREMIUM or above." }),
     costTags: CostTags,
     state: State.optional().meta({ description: "Remote state; absent means local state files." }),
     network: Network.prefault({}).meta({ description: "Subnet sizes and the address pool for new regions." }),

@@ -8,6 +8,7 @@ export interface DatabricksWorkspaceProps {
   readonly deploymentName: string;
   readonly networkName: string;
   readonly awsRegion: string;
+  /** PREMIUM, or ENTERPRISE where customer-managed keys or PrivateLink are on (Enterprise-only features). */
   readonly pricingTier: string;
   readonly credentialsId: string;
   readonly storageConfigurationId: string;

@@ -3,6 +3,7 @@
  * derived: names, subnet layout, tags. Stacks and constructs read this, never the raw config.
  */
 import type { EnvironmentSettings, RegionsConfig, RegionsFile } from "../config/schema";
+import type { PricingTier } from "./platform-facts";
 import { regionCode, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
 import { subnetLayout, type SubnetLayout } from "./network";
 
@@ -19,6 +20,8 @@ export interface WorkspaceSpec {
   /** Customer-managed KMS keys for storage and managed services (default: on where protected). */
   readonly customerManagedKeys: boolean;
   readonly privateLink: boolean;
+  /** The environment's pricingTier, else the account-wide one. */
+  readonly pricingTier: PricingTier;
   /** Cost tags + Environment + Region: on every AWS resource, workspace, cluster and warehouse. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -33,6 +36,11 @@ export function hardeningOf(settings: EnvironmentSettings): { customerManagedKey
     customerManagedKeys: settings.hardening.customerManagedKeys ?? settings.protected,
     privateLink: settings.hardening.privateLink,
   };
+}
+
+/** The tier of an environment's workspaces: its own pricingTier, else the account-wide one. */
+export function pricingTierOf(config: Pick<RegionsFile, "pricingTier">, settings: Pick<EnvironmentSettings, "pricingTier">): PricingTier {
+  return settings.pricingTier ?? config.pricingTier;
 }
 
 /** Tags of account-wide AWS resources (usage logs): shared by every environment. */
@@ -50,6 +58,7 @@ export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
         environment,
         settings: config.environments[environment],
         ...hardeningOf(config.environments[environment]),
+        pricingTier: pricingTierOf(config, config.environments[environment]),
         awsRegion: region.region,
         regionCode: regionCode(region.region),
         availabilityZones: region.availabilityZones,

@@ -34,6 +34,7 @@ import { policyCapsDbusPerHour } from "./databricks/policy-dbus-per-hour";
 import { policyLimitsAutotermination } from "./databricks/policy-autotermination";
 import { workspaceUsesCustomerManagedKeys } from "./databricks/customer-managed-keys";
 import { workspaceUsesPrivateLink } from "./databricks/private-link";
+import { hardenedWorkspaceOnEnterprise } from "./databricks/enterprise-tier";
 import { kmsKeyRotates } from "./iam/kms-key-rotation";
 import { noLiteralSecrets } from "./secrets/no-literal-secrets";
 import { secretValuesByReference } from "./secrets/secret-values-by-reference";
@@ -230,6 +231,12 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "Workspaces of environments with back-end PrivateLink (hardening.privateLink) must set private_access_settings_id and register REST API and relay endpoints in their network configuration, so cluster traffic to the control plane never crosses the internet.",
     check: { block: workspaceUsesPrivateLink },
+  },
+  {
+    id: "DBX-9",
+    level: "error",
+    message: "Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ENTERPRISE: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ENTERPRISE.",
+    check: { block: hardenedWorkspaceOnEnterprise },
   },
   {
     id: "SEC-1",

@@ -81,7 +81,7 @@ export class WorkspaceStack extends TerraformStack {
       deploymentName: names.deployment,
       networkName: names.network,
       awsRegion: spec.awsRegion,
-      pricingTier: config.pricingTier,
+      pricingTier: spec.pricingTier,
       credentialsId: crossAccount.credentials.credentialsId,
       storageConfigurationId: rootBucket.storageConfiguration.storageConfigurationId,
       vpcId: network.vpc.id,

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
+import { RULE_IDS } from "../../lib/rule-ids";
 import { validateCommand } from "../../tools/validate";
 import { shippedRegionsText } from "../utils";
 
@@ -34,7 +35,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a VPC CIDR outside RFC 1918 space",
     "vpcCidr: 10.31.0.0/16",
     "vpcCidr: 100.64.0.0/16",
-    '138:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
+    '139:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
   ],
   [
     "an onboarding address pool outside RFC 1918 space",
@@ -52,7 +53,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "an availability zone letter its region does not have",
     "[eu-west-1a, eu-west-1b, eu-west-1c]",
     "[eu-west-1a, eu-west-1b, eu-west-1d]",
-    '125:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
+    '126:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
   ],
   [
     "an instance type that is not an EC2 type name",
@@ -64,19 +65,19 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a suppression naming a rule the pack does not have",
     "\nusageLogs:",
     '\nsuppressions:\n  - rule: NET-99\n    resources: ["acme-data-*/aws_vpc.*"]\n    reason: A rule ID with a typo in it.\nusageLogs:',
-    '112:11 suppressions[0].rule: expected a rule ID of the guardrail pack (NAME-1, NAME-2, NAME-3, TAG-1, TAG-2, TAG-3, TAG-4, NET-1, NET-2, NET-3, NET-4, NET-5, BKT-1, BKT-2, BKT-3, BKT-4, BKT-5, BKT-6, IAM-1, IAM-2, IAM-3, IAM-4, DBX-1, DBX-2, DBX-3, DBX-4, DBX-5, DBX-6, DBX-7, DBX-8, SEC-1, SEC-2, SEC-3), found "NET-99"',
+    `113:11 suppressions[0].rule: expected a rule ID of the guardrail pack (${RULE_IDS.join(", ")}), found "NET-99"`,
   ],
   [
     "a policy file outside the regions file's folder",
     "file: policies/job.json",
     "file: policies/../../secrets/job.json",
-    '91:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
+    '92:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
   ],
   [
     "a policy file that is a directory",
     "file: policies/job.json",
     "file: policies",
-    "91:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
+    "92:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
   ],
 ];
 

@@ -78,12 +78,59 @@ describe("hardening: back-end PrivateLink", () => {
 
   test("a region without back-end PrivateLink services is rejected when it is on", () => {
     const text = mutate(
-      ["  dev: {}", "  dev: { hardening: { privateLink: true } }"],
+      ["  dev: {}", "  dev: { pricingTier: ENTERPRISE, hardening: { privateLink: true } }"],
       ["region: eu-west-1", "region: ap-southeast-3"],
       ["[eu-west-1a, eu-west-1b]", "[ap-southeast-3a, ap-southeast-3b]"],
     );
     expect(problemsOf(text)).toEqual([
       'regions.yaml:21:13 regions[1].region: expected a region with back-end PrivateLink (environments.dev.hardening.privateLink is on), found "ap-southeast-3"',
     ]);
+  });
+});
+
+describe("hardening: the Enterprise tier it needs", () => {
+  test("the shipped file puts hardened prod workspaces on ENTERPRISE and dev on the account-wide PREMIUM", () => {
+    for (const [name, stack] of stacks) {
+      if (name.endsWith("-config") || name.endsWith("-account")) continue;
+      const [workspace] = resourcesOf(stack, "databricks_mws_workspaces");
+      expect([name, workspace.pricing_tier]).toEqual([name, name.endsWith("-prod") ? "ENTERPRISE" : "PREMIUM"]);
+    }
+  });
+
+  test.each([
+    [
+      "customer-managed keys on by default where protected",
+      ["  prod: { natGateways: perAz, protected: true, pricingTier: ENTERPRISE }", "  prod: { natGateways: perAz, protected: true }"],
+      "regions.yaml:12:42 environments.prod.protected: expected pricingTier ENTERPRISE for customer-managed keys (on by default where protected): set environments.prod.pricingTier: ENTERPRISE or turn it off, found PREMIUM",
+    ],
+    [
+      "customer-managed keys asked for explicitly",
+      ["  dev: {}", "  dev: { hardening: { customerManagedKeys: true } }"],
+      "regions.yaml:11:44 environments.dev.hardening.customerManagedKeys: expected pricingTier ENTERPRISE for customer-managed keys: set environments.dev.pricingTier: ENTERPRISE or turn it off, found PREMIUM",
+    ],
+    [
+      "PrivateLink on a PREMIUM environment",
+      ["  dev: {}", "  dev: { pricingTier: PREMIUM, hardening: { privateLink: true } }"],
+      "regions.yaml:11:58 environments.dev.hardening.privateLink: expected pricingTier ENTERPRISE for back-end PrivateLink: set environments.dev.pricingTier: ENTERPRISE or turn it off, found PREMIUM",
+    ],
+  ] as const)("Enterprise-only hardening on PREMIUM is a located error: %s", (_name, edit, problem) => {
+    expect(problemsOf(mutate(edit))).toEqual([problem]);
+  });
+
+  test("a top-level ENTERPRISE covers every environment; an environment can override it", () => {
+    const text = mutate(["  prod: { natGateways: perAz, protected: true, pricingTier: ENTERPRISE }", "  prod: { natGateways: perAz, protected: true }"]).replace(
+      'awsAccountId: "123456789012"',
+      'awsAccountId: "123456789012"\npricingTier: ENTERPRISE',
+    );
+    expect(problemsOf(text)).toEqual([]);
+    const tiers = [...synthApp(configFromText(text.replace("  dev: {}", "  dev: { pricingTier: PREMIUM }")))]
+      .filter(([name]) => !name.endsWith("-config") && !name.endsWith("-account"))
+      .map(([name, stack]) => [name, resourcesOf(stack, "databricks_mws_workspaces")[0].pricing_tier]);
+    expect(Object.fromEntries(tiers)).toEqual({
+      "acme-data-euw1-dev": "PREMIUM",
+      "acme-data-euw1-prod": "ENTERPRISE",
+      "acme-data-use1-dev": "PREMIUM",
+      "acme-data-use1-prod": "ENTERPRISE",
+    });
   });
 });
