@@ -141,6 +141,16 @@ export const RegionsConfigSchema = z
       .string()
       .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id in quotes" })
       .meta({ description: "AWS account the workspaces run in (quoted, 12 digits); scopes the cross-account policy." }),
+    deploymentNamePrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$/, {
+        error: "expected the account's deployment-name prefix as Databricks set it: 1-20 lowercase letters, digits or -",
+      })
+      .optional()
+      .meta({
+        description:
+          "The deployment-name prefix Databricks set on the account; workspace URLs become <prefix>-<deployment_name>.cloud.databricks.com, and deployment_name drops the prefix from the workspace name. Absent: Databricks generates the URLs.",
+      }),
     pricingTier: z
       .enum(PRICING_TIERS)
       .default(ACCOUNT_DEFAULTS.pricingTier)

@@ -4,12 +4,16 @@
  */
 import type { EnvironmentSettings, RegionsConfig, RegionsFile } from "../config/schema";
 import type { PricingTier } from "./platform-facts";
-import { regionCode, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
+import { deploymentNameFor, regionCode, workspaceHostFor, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
 import { subnetLayout, type SubnetLayout } from "./network";
 
 export interface WorkspaceSpec {
   readonly key: WorkspaceKey;
   readonly names: WorkspaceResourceNames;
+  /** `deployment_name`, from the account's deployment-name prefix; undefined without one. */
+  readonly deploymentName?: string;
+  /** The workspace host name when the prefix makes it predictable, e.g. acme-data-use1-prod.cloud.databricks.com. */
+  readonly host?: string;
   readonly environment: string;
   readonly settings: EnvironmentSettings;
   readonly awsRegion: string;
@@ -52,9 +56,12 @@ export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
     environments.map((environment) => {
       const key = { company: config.company, domain: config.domain, awsRegion: region.region, environment };
       const vpcCidr = region.workspaces[environment].vpcCidr;
+      const names = workspaceResourceNames(key);
       return {
         key,
-        names: workspaceResourceNames(key),
+        names,
+        deploymentName: deploymentNameFor(names.workspace, config.deploymentNamePrefix),
+        host: workspaceHostFor(names.workspace, config.deploymentNamePrefix),
         environment,
         settings: config.environments[environment],
         ...hardeningOf(config.environments[environment]),

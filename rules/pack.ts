@@ -55,7 +55,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "NAME-1",
     level: "error",
-    message: "Workspace and deployment names must be the derived <company>-<domain>-<region code>-<env> name: every name field replaces the workspace when it changes. Take names from lib/naming.ts, never type them.",
+    message: "Workspace names must be the derived <company>-<domain>-<region code>-<env> name, and deployment_name that name under the account's deploymentNamePrefix (none without a prefix): every name field replaces the workspace when it changes. Take names from lib/naming.ts, never type them.",
     check: { block: workspaceNameIsDerived },
   },
   {

@@ -78,7 +78,7 @@ export class WorkspaceStack extends TerraformStack {
     this.workspace = new DatabricksWorkspace(this, "workspace", {
       databricksAccountId: config.databricksAccountId,
       workspaceName: names.workspace,
-      deploymentName: names.deployment,
+      deploymentName: spec.deploymentName,
       networkName: names.network,
       awsRegion: spec.awsRegion,
       pricingTier: spec.pricingTier,

@@ -124,6 +124,16 @@ const INVALID: readonly (readonly [string, string, string])[] = [
     'regions.yaml:17:7 regions[0].workspaces.devsandbox: expected a cross-account IAM role name of at most 64 characters, found "acmeglobalholdingsco-dataplatformservices-use1-devsandbox-crossaccount" (70); shorten company, domain or environment',
   ],
   [
+    "a deployment-name prefix Databricks would not set",
+    mutate(['awsAccountId: "123456789012"', 'awsAccountId: "123456789012"\ndeploymentNamePrefix: "Acme_1"']),
+    'regions.yaml:5:23 deploymentNamePrefix: expected the account\'s deployment-name prefix as Databricks set it: 1-20 lowercase letters, digits or -, found "Acme_1"',
+  ],
+  [
+    "workspace host name (prefix + deployment name) over one DNS label",
+    mutate(...LONG_NAMES, ['awsAccountId: "123456789012"', 'awsAccountId: "123456789012"\ndeploymentNamePrefix: abcdefghij']),
+    'regions.yaml:18:7 regions[0].workspaces.devsandbox: expected a workspace host name (DNS label: prefix and deployment name) of at most 63 characters, found "abcdefghij-acmeglobalholdingsco-dataplatformservices-use1-devsandbox" (68); shorten company, domain or environment',
+  ],
+  [
     "missing cost tag",
     mutate(["  Owner: platform@acme.example\n", ""]),
     "regions.yaml:6:3 costTags.Owner: expected a string, found nothing (the field is missing)",

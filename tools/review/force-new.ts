@@ -130,6 +130,11 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
     forceNew: ["*"],
     except: ["gcp_network_info.pod_ip_range_name", "gcp_network_info.service_ip_range_name"],
   },
+  // deployment_name forces replacement, so a changed deploymentNamePrefix is reported as one for
+  // every workspace. Terraform itself may plan less: the field's DiffSuppressFunc (same file,
+  // provider issue #382) hides a change unless the new value ends with the old one, and the old
+  // one in state is the prefixed name the API returns. Either way the URL does not follow the new
+  // name in place: the review says "replace" so nobody expects it to.
   databricks_mws_workspaces: {
     source: `${DATABRICKS}mws/resource_mws_workspaces.go (workspaceRunningUpdatesAllowed)`,
     forceNew: ["*"],
