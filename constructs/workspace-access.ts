@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databricks-group";
 import { MwsPermissionAssignment } from "@cdktf/provider-databricks/lib/mws-permission-assignment";
 import type { GroupConfig } from "../config/schema";
@@ -13,6 +13,12 @@ export interface WorkspaceAccessProps {
   readonly ownedGroupIds: ReadonlyMap<string, string>;
   /** Groups needed here besides those with a role, e.g. groups a service principal joins. */
   readonly alsoNeeded?: readonly string[];
+  /**
+   * What the permission assignments wait for: identity federation, which the metastore assignment
+   * turns on (constructs/metastore-attachment.ts).
+   * @default nothing
+   */
+  readonly assignAfter?: ITerraformDependable[];
 }
 
 /**
@@ -36,6 +42,7 @@ export class WorkspaceAccess extends Construct {
         workspaceId: props.workspaceId,
         principalId: Token.asNumber(this.groupId(group.name)),
         permissions: [WORKSPACE_PERMISSIONS[role]],
+        dependsOn: props.assignAfter,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, Token } from "cdktf";
+import { Fn, Token, type ITerraformDependable } from "cdktf";
 import { GroupMember } from "@cdktf/provider-databricks/lib/group-member";
 import { MwsPermissionAssignment } from "@cdktf/provider-databricks/lib/mws-permission-assignment";
 import { ServicePrincipal } from "@cdktf/provider-databricks/lib/service-principal";
@@ -16,6 +16,11 @@ export interface WorkspaceServicePrincipalProps {
   /** Account groups it joins (name and id), so it can do what the team it works for can do. */
   readonly memberships: readonly { readonly group: string; readonly groupId: string }[];
   readonly secretName: string;
+  /**
+   * What the workspace assignment waits for: identity federation (constructs/metastore-attachment.ts).
+   * @default nothing
+   */
+  readonly assignAfter?: ITerraformDependable[];
 }
 
 /**
@@ -39,6 +44,7 @@ export class WorkspaceServicePrincipal extends Construct {
       workspaceId: props.workspaceId,
       principalId: Token.asNumber(principalId),
       permissions: [WORKSPACE_PERMISSIONS.user],
+      dependsOn: props.assignAfter,
     });
     for (const { group, groupId } of props.memberships) {
       new GroupMember(this, `member-${group}`, { groupId, memberId: principalId });

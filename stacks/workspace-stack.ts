@@ -10,7 +10,7 @@ import { BackendPrivateLink } from "../constructs/backend-private-link";
 import { WorkspaceAccess } from "../constructs/workspace-access";
 import { WorkspaceKeys } from "../constructs/workspace-keys";
 import { WorkspaceServicePrincipal } from "../constructs/workspace-service-principal";
-import { MetastoreAssignment } from "@cdktf/provider-databricks/lib/metastore-assignment";
+import { MetastoreAttachment } from "../constructs/metastore-attachment";
 import type { AccountStack } from "./account-stack";
 import { WorkspaceNetwork } from "../constructs/workspace-network";
 import { awsProvider, databricksAccountProvider } from "./providers";
@@ -91,15 +91,17 @@ export class WorkspaceStack extends TerraformStack {
       protected: spec.settings.protected,
       keys: keys && { managedServices: keys.managedServicesKeyId, storage: keys.storageKeyId },
       privateLink,
-    });    const workspaceId = this.workspace.workspace.workspaceId;
+    });
+    const workspaceId = this.workspace.workspace.workspaceId;
     const workspaceUrl = this.workspace.workspace.workspaceUrl;
 
-    new MetastoreAssignment(this, "metastore-assignment", {
+    const metastore = new MetastoreAttachment(this, "metastore", {
       metastoreId: account.metastoreId(spec.awsRegion),
       workspaceId,
     });
     this.access = new WorkspaceAccess(this, "access", {
       workspaceId,
+      assignAfter: metastore.identityFederationReady,
       environment: spec.environment,
       groups: config.groups,
       ownedGroupIds: account.ownedGroupIds,
@@ -113,6 +115,7 @@ export class WorkspaceStack extends TerraformStack {
           description: principal.description,
           workspaceId,
           workspaceUrl,
+          assignAfter: metastore.identityFederationReady,
           memberships: principal.groups.map((group) => ({ group, groupId: this.access.groupId(group) })),
           secretName: names.servicePrincipalSecret(principal.name),
         }),

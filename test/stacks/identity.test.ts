@@ -28,12 +28,14 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
     const workspaceId = ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id");
     const expected = config.groups
       .filter((group) => (group.roles[environment] ?? "none") !== "none")
-      .map((group) => ({
-        workspace_id: workspaceId,
-        principal_id:
-          group.source === "scim" ? groupIdRef(stack, group.name) : remoteOutput("acme-data-account", `groups_${group.name}_`),
-        permissions: [group.roles[environment] === "admin" ? "ADMIN" : "USER"],
-      }));
+      .map((group) =>
+        expect.objectContaining({
+          workspace_id: workspaceId,
+          principal_id:
+            group.source === "scim" ? groupIdRef(stack, group.name) : remoteOutput("acme-data-account", `groups_${group.name}_`),
+          permissions: [group.roles[environment] === "admin" ? "ADMIN" : "USER"],
+        }),
+      );
     const groupAssignments = resourcesOf(stack, "databricks_mws_permission_assignment").filter(
       (a) => !String(a.principal_id).includes("databricks_service_principal"),
     );
@@ -55,11 +57,13 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
   test.each(workspaces)("%s: the airflow service principal, its assignment, group and secret in Secrets Manager", (name, stack) => {
     const principal = addressOf(stack, "databricks_service_principal");
     expect(resourcesOf(stack, "databricks_service_principal")).toEqual([{ display_name: `${name}-airflow`, active: true }]);
-    expect(resourcesOf(stack, "databricks_mws_permission_assignment")).toContainEqual({
-      workspace_id: ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id"),
-      principal_id: ref(principal, "id"),
-      permissions: ["USER"],
-    });
+    expect(resourcesOf(stack, "databricks_mws_permission_assignment")).toContainEqual(
+      expect.objectContaining({
+        workspace_id: ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id"),
+        principal_id: ref(principal, "id"),
+        permissions: ["USER"],
+      }),
+    );
     expect(resourcesOf(stack, "databricks_group_member")).toEqual([
       { group_id: remoteOutput("acme-data-account", "groups_job-owners_"), member_id: ref(principal, "id") },
     ]);
@@ -76,6 +80,18 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
     for (const [output, body] of Object.entries(stack.output ?? {})) {
       expect(String(body.value), output).not.toMatch(/databricks_service_principal_secret|secret_string|client_secret/);
     }
+  });
+
+  test.each(workspaces)("%s: every permission assignment waits for the metastore assignment and SRA's 60 s pause", (_name, stack) => {
+    const assignment = addressOf(stack, "databricks_metastore_assignment");
+    const pause = addressOf(stack, "time_sleep", (sleep) => sleep.create_duration === "60s");
+    expect(resourcesOf(stack, "time_sleep").find((sleep) => sleep.create_duration === "60s")).toEqual({
+      create_duration: "60s",
+      triggers: { workspace_id: `\${${addressOf(stack, "databricks_mws_workspaces")}.workspace_id}` },
+    });
+    const assignments = resourcesOf(stack, "databricks_mws_permission_assignment");
+    expect(assignments.length).toBeGreaterThanOrEqual(2);
+    for (const principal of assignments) expect(principal.depends_on).toEqual([assignment, pause]);
   });
 
   test.each(workspaces)("%s: the metastore assignment points at the region's metastore", (_name, stack) => {
