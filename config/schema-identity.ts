@@ -59,5 +59,5 @@ export const ServicePrincipal = z.strictObject({
 export const UnityCatalog = z.strictObject({
   metastoreOwner: groupName
     .optional()
-    .meta({ description: "Group that owns each regional metastore; defaults to the deploying principal." }),
+    .meta({ description: "Group that owns each metastore this app creates; defaults to the deploying principal. Existing metastores (regions[].metastoreId) keep their owner." }),
 });

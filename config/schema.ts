@@ -82,6 +82,13 @@ const Region = z.strictObject({
   workspaces: z
     .record(z.string(), Workspace)
     .meta({ description: "One entry per configured environment, keyed by its name." }),
+  metastoreId: z
+    .guid({ error: "expected the id of the region's existing Unity Catalog metastore, a UUID" })
+    .optional()
+    .meta({
+      description:
+        "The region's existing metastore (an account holds one per region; Databricks may have created it): both workspaces are assigned to it and none is created. Absent: the account stack creates one.",
+    }),
 });
 
 const Network = z.strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addressOf, dataSourcesOf, ref, resourcesOf, shippedConfig, synthApp, workspaceStacksOf, type StackJson } from "../utils";
+import { addressOf, configFromText, dataSourcesOf, problemsOf, ref, resourcesOf, shippedConfig, shippedRegionsText, synthApp, workspaceStacksOf, type StackJson } from "../utils";
 
 const config = shippedConfig();
 const stacks = synthApp(config);
@@ -152,5 +152,31 @@ describe("ConfigStack: entitlements through the workspace's own URL", () => {
     });
     expect(entitlements.every((e) => e.allow_cluster_create === false)).toBe(true);
     expect(entitlements).toHaveLength(5);
+  });
+});
+
+describe("an existing metastore: regions[].metastoreId", () => {
+  const metastoreId = "0b9d3a4e-5f61-4c7a-8e2d-1a2b3c4d5e6f";
+  const withExisting = synthApp(
+    configFromText(shippedRegionsText.replace("  - region: eu-west-1\n", `  - region: eu-west-1\n    metastoreId: ${metastoreId}\n`)),
+  );
+
+  test("no metastore is created for that region; the others are", () => {
+    const regions = resourcesOf(withExisting.get("acme-data-account")!, "databricks_metastore").map((m) => m.region);
+    expect(regions.sort()).toEqual(["ap-southeast-2", "us-east-1"]);
+  });
+
+  test.each(["acme-data-euw1-dev", "acme-data-euw1-prod"])("%s is assigned to that id, read from no other stack", (name) => {
+    const stack = withExisting.get(name)!;
+    expect(resourcesOf(stack, "databricks_metastore_assignment")).toEqual([
+      { metastore_id: metastoreId, workspace_id: ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id") },
+    ]);
+    expect(JSON.stringify(stack)).not.toContain("metastore-eu-west-1");
+  });
+
+  test("a metastore id that is not a UUID is a located error", () => {
+    expect(problemsOf(shippedRegionsText.replace("  - region: eu-west-1\n", "  - region: eu-west-1\n    metastoreId: main\n"))).toEqual([
+      `regions.yaml:${shippedRegionsText.split("\n").indexOf("  - region: eu-west-1") + 2}:18 regions[1].metastoreId: expected the id of the region's existing Unity Catalog metastore, a UUID, found "main"`,
+    ]);
   });
 });
