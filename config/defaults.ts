@@ -33,6 +33,17 @@ export const ENTITLEMENT_DEFAULTS = {
   clusterCreate: false,
 } as const;
 
+/**
+ * What the built-in `users` group (every user and service principal of a workspace) is entitled to:
+ * nothing. Entitlements add up across a principal's groups and `users` carries workspace and SQL
+ * access out of the box, so anything else would grant them to everyone, whatever their group says.
+ */
+export const ALL_USERS_ENTITLEMENT_DEFAULTS = {
+  workspaceAccess: false,
+  sqlAccess: false,
+  clusterCreate: false,
+} as const;
+
 export const GROUP_DEFAULTS = {
   /** Groups normally come from the identity provider by SCIM; creating them again collides. */
   source: "scim",

@@ -1,6 +1,6 @@
 /** regions.yaml: who gets into each workspace, with which role, and the service principals. */
 import { z } from "zod";
-import { ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS } from "./defaults";
+import { ALL_USERS_ENTITLEMENT_DEFAULTS, ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS } from "./defaults";
 
 export const Entitlements = z
   .strictObject({
@@ -18,6 +18,26 @@ export const Entitlements = z
       .meta({ description: "Unrestricted cluster creation; off so clusters come from policies." }),
   })
   .meta({ description: "Workspace entitlements, set in every workspace where the principal has a role." });
+
+export const AllUsersEntitlements = z
+  .strictObject({
+    workspaceAccess: z
+      .boolean()
+      .default(ALL_USERS_ENTITLEMENT_DEFAULTS.workspaceAccess)
+      .meta({ description: "Everyone may use the workspace UI, notebooks and jobs." }),
+    sqlAccess: z
+      .boolean()
+      .default(ALL_USERS_ENTITLEMENT_DEFAULTS.sqlAccess)
+      .meta({ description: "Everyone may use Databricks SQL and warehouses." }),
+    clusterCreate: z
+      .boolean()
+      .default(ALL_USERS_ENTITLEMENT_DEFAULTS.clusterCreate)
+      .meta({ description: "Everyone may create clusters without a policy." }),
+  })
+  .meta({
+    description:
+      "Entitlements of the built-in users group (every principal in a workspace), set in every workspace. Default nothing: entitlements add up across groups, so what users has, everyone has.",
+  });
 
 export const WorkspaceRole = z
   .enum(["none", "user", "admin"])

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "./defaults";
-import { Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
+import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./schema-compute";
 import type { ClusterType, PolicyDefinition } from "../lib/cluster-policy";
 import { PRICING_TIERS } from "../lib/platform-facts";
@@ -173,6 +173,7 @@ export const RegionsConfigSchema = z
       .min(1, { error: "expected at least one region" })
       .meta({ description: "One entry per AWS region; each gets a workspace per environment." }),
     groups: z.array(Group).default([]).meta({ description: "Account groups and their role in each environment." }),
+    allUsersEntitlements: AllUsersEntitlements.prefault({}),
     servicePrincipals: z
       .array(ServicePrincipal)
       .default([])

@@ -151,7 +151,31 @@ describe("ConfigStack: entitlements through the workspace's own URL", () => {
       allow_cluster_create: false,
     });
     expect(entitlements.every((e) => e.allow_cluster_create === false)).toBe(true);
-    expect(entitlements).toHaveLength(5);
+    expect(entitlements).toHaveLength(6);
+  });
+
+  test.each(workspaces)("%s-config: the built-in users group is entitled to nothing, so each group gets exactly its own", (name) => {
+    const configStack = stacks.get(`${name}-config`)!;
+    const users = Object.entries(configStack.data?.databricks_group ?? {}).filter(([, body]) => body.display_name === "users");
+    expect(users).toHaveLength(1);
+    expect(resourcesOf(configStack, "databricks_entitlements")).toContainEqual({
+      group_id: ref(`data.databricks_group.${users[0][0]}`, "id"),
+      workspace_access: false,
+      databricks_sql_access: false,
+      allow_cluster_create: false,
+    });
+  });
+
+  test("allUsersEntitlements sets what every user gets; a group named users is refused", () => {
+    const text = shippedRegionsText.replace("\nservicePrincipals:", "\nallUsersEntitlements: { sqlAccess: true }\nservicePrincipals:");
+    const configStack = synthApp(configFromText(text)).get("acme-data-use1-dev-config")!;
+    expect(resourcesOf(configStack, "databricks_entitlements")).toContainEqual(
+      expect.objectContaining({ workspace_access: false, databricks_sql_access: true, allow_cluster_create: false, group_id: expect.stringContaining("all-users") }),
+    );
+    const line = shippedRegionsText.split("\n").indexOf("  - name: analysts") + 1;
+    expect(problemsOf(shippedRegionsText.replace("  - name: analysts\n", "  - name: users\n"))).toContain(
+      `regions.yaml:${line}:11 groups[3].name: expected a group other than the built-in "users" group of every workspace (set its entitlements under allUsersEntitlements), found "users"`,
+    );
   });
 });
 
