@@ -29,6 +29,7 @@ import { noAdministratorAccess } from "./iam/no-administrator-access";
 import { workspacePricingTier } from "./databricks/pricing-tier";
 import { protectedWorkspacePreventsDestroy } from "./databricks/protected-workspace";
 import { policyOnDemandDriver } from "./databricks/policy-on-demand-driver";
+import { policyForbidsPools } from "./databricks/policy-no-pools";
 import { policyCapsWorkers } from "./databricks/policy-max-workers";
 import { policyCapsDbusPerHour } from "./databricks/policy-dbus-per-hour";
 import { policyLimitsAutotermination } from "./databricks/policy-autotermination";
@@ -199,7 +200,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "DBX-3",
     level: "error",
-    message: "Cluster policies must keep aws_attributes.first_on_demand ≥ 1 (fixed, or a range with minValue ≥ 1): a reclaimed spot driver kills the whole run.",
+    message: "Cluster policies must fix aws_attributes.first_on_demand at 1: the driver on demand (a reclaimed spot driver kills the whole run) and every worker on spot (a range with no maximum lets a user put them all on demand).",
     check: { block: policyOnDemandDriver },
   },
   {
@@ -237,6 +238,12 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ENTERPRISE: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ENTERPRISE.",
     check: { block: hardenedWorkspaceOnEnterprise },
+  },
+  {
+    id: "DBX-10",
+    level: "error",
+    message: "Cluster policies must forbid instance_pool_id and driver_instance_pool_id: a cluster on a pool takes the pool's node type, past the node_type_id allowlist and its cost caps.",
+    check: { block: policyForbidsPools },
   },
   {
     id: "SEC-1",
