@@ -42,11 +42,6 @@ export class WorkspaceStack extends TerraformStack {
       natGateways: spec.settings.natGateways,
       flowLogRetentionDays: config.network.flowLogRetentionDays,
     });
-    const rootBucket = new RootBucket(this, "root-bucket", {
-      bucketName: names.rootBucket,
-      storageConfigurationName: names.storageConfiguration,
-      databricksAccountId: config.databricksAccountId,
-    });
     const crossAccount = new CrossAccountRole(this, "cross-account", {
       roleName: names.crossAccountRole,
       credentialsName: names.credentials,
@@ -65,6 +60,12 @@ export class WorkspaceStack extends TerraformStack {
           crossAccountRoleArn: crossAccount.role.arn,
         })
       : undefined;
+    const rootBucket = new RootBucket(this, "root-bucket", {
+      bucketName: names.rootBucket,
+      storageConfigurationName: names.storageConfiguration,
+      databricksAccountId: config.databricksAccountId,
+      storageKeyArn: keys?.storageKeyArn,
+    });
     const privateLink = spec.privateLink
       ? new BackendPrivateLink(this, "private-link", {
           names,

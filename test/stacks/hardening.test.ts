@@ -31,6 +31,33 @@ describe("hardening: customer-managed keys (on by default where protected)", () 
     );
   });
 
+  test("the storage key lets the Databricks control plane create grants for AWS resources only", () => {
+    const storagePolicy = Object.entries(prod.data!.aws_iam_policy_document).find(([name]) => name.includes("storage-policy"))![1];
+    expect(storagePolicy.statement).toContainEqual({
+      sid: "DatabricksControlPlaneGrants",
+      principals: [{ type: "AWS", identifiers: ["arn:aws:iam::414351767826:root"] }],
+      actions: ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"],
+      resources: ["*"],
+      condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+    });
+    const managedPolicy = Object.entries(prod.data!.aws_iam_policy_document).find(([name]) => name.includes("managed-services-policy"))![1];
+    expect(JSON.stringify(managedPolicy)).not.toContain("kms:CreateGrant");
+  });
+
+  test("the root bucket's default encryption is the storage key where keys are on, S3-managed elsewhere", () => {
+    const encryption = (stack: typeof prod) => resourcesOf(stack, "aws_s3_bucket_server_side_encryption_configuration")[0].rule;
+    expect(encryption(prod)).toEqual([
+      {
+        apply_server_side_encryption_by_default: {
+          sse_algorithm: "aws:kms",
+          kms_master_key_id: ref(addressOf(prod, "aws_kms_key", (key) => String(key.description).includes(" storage ")), "arn"),
+        },
+        bucket_key_enabled: true,
+      },
+    ]);
+    expect(encryption(dev)).toEqual([{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" }, bucket_key_enabled: true }]);
+  });
+
   test("dev keeps Databricks-managed keys", () => {
     expect(resourcesOf(dev, "aws_kms_key")).toEqual([]);
     expect(resourcesOf(dev, "databricks_mws_workspaces")[0]).not.toHaveProperty("storage_customer_managed_key_id");
