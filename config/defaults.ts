@@ -13,6 +13,8 @@ export const NETWORK_DEFAULTS = {
 export const ENVIRONMENT_DEFAULTS = {
   natGateways: "single",
   protected: false,
+  /** Unity Catalog only, as SRA sets up every workspace: legacy Hive metastore and DBFS access off. */
+  legacyAccess: false,
 } as const;
 
 export const ACCOUNT_DEFAULTS = {

@@ -53,6 +53,13 @@ const Environment = z.strictObject({
     .boolean()
     .default(ENVIRONMENT_DEFAULTS.protected)
     .meta({ description: "prevent_destroy on the workspace: terraform refuses any plan that deletes it." }),
+  legacyAccess: z
+    .boolean()
+    .default(ENVIRONMENT_DEFAULTS.legacyAccess)
+    .meta({
+      description:
+        "false: the legacy Hive metastore and DBFS root/mounts are switched off in every workspace (Unity Catalog only, as SRA does); true: kept, and the security group opens egress 3306 so clusters reach hive_metastore.",
+    }),
   clusters: ClusterLimits.prefault({}),
   hardening: z
     .strictObject({

@@ -2,11 +2,16 @@ import { Construct } from "constructs";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { CONTROL_PLANE_PORTS, DNS_PORT } from "../lib/platform-facts";
+import { CONTROL_PLANE_PORTS, DNS_PORT, LEGACY_HIVE_METASTORE_PORT } from "../lib/platform-facts";
 
 export interface WorkspaceSecurityGroupProps {
   readonly name: string;
   readonly vpcId: string;
+  /**
+   * Open egress to the legacy Hive metastore (3306), for an environment that keeps legacy access.
+   * @default false: workspaces use Unity Catalog only, with legacy access switched off
+   */
+  readonly legacyHiveMetastore?: boolean;
 }
 
 /**
@@ -37,7 +42,8 @@ export class WorkspaceSecurityGroup extends Construct {
       new VpcSecurityGroupIngressRule(this, `ingress-self-${protocol}`, { ...self, ipProtocol: protocol });
       new VpcSecurityGroupEgressRule(this, `egress-self-${protocol}`, { ...self, ipProtocol: protocol });
     }
-    for (const rule of DATABRICKS_EGRESS) {
+    const legacy = props.legacyHiveMetastore ? [{ protocol: "tcp" as const, ...LEGACY_HIVE_METASTORE_PORT }] : [];
+    for (const rule of [...DATABRICKS_EGRESS, ...legacy]) {
       new VpcSecurityGroupEgressRule(this, `egress-${rule.protocol}-${rule.from}`, {
         securityGroupId,
         ipProtocol: rule.protocol,

@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { PrincipalsConfig, RegionsConfig } from "../config/schema";
 import { ClusterPolicies } from "../constructs/cluster-policies";
+import { LegacyAccessSettings } from "../constructs/legacy-access-settings";
 import type { Grantees } from "../constructs/grantees";
 import { SqlWarehouse } from "../constructs/sql-warehouse";
 import { roleIn } from "../constructs/workspace-access";
@@ -48,6 +49,7 @@ export class ConfigStack extends TerraformStack {
       entitlements: config.allUsersEntitlements,
     };
     new WorkspaceEntitlements(this, "entitlements", { principals: [allUsers, ...groups, ...servicePrincipals] });
+    if (!spec.settings.legacyAccess) new LegacyAccessSettings(this, "legacy-access");
 
     // A principal that is not assigned to this workspace cannot hold a permission in it: grants to
     // a group whose role here is `none` are left out rather than failing the apply.

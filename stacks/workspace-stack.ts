@@ -41,6 +41,7 @@ export class WorkspaceStack extends TerraformStack {
       subnets: spec.subnets,
       natGateways: spec.settings.natGateways,
       flowLogRetentionDays: config.network.flowLogRetentionDays,
+      legacyHiveMetastore: spec.settings.legacyAccess,
     });
     const crossAccount = new CrossAccountRole(this, "cross-account", {
       roleName: names.crossAccountRole,

@@ -35,7 +35,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a VPC CIDR outside RFC 1918 space",
     "vpcCidr: 10.31.0.0/16",
     "vpcCidr: 100.64.0.0/16",
-    '144:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
+    '145:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
   ],
   [
     "an onboarding address pool outside RFC 1918 space",
@@ -53,31 +53,31 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "an availability zone letter its region does not have",
     "[eu-west-1a, eu-west-1b, eu-west-1c]",
     "[eu-west-1a, eu-west-1b, eu-west-1d]",
-    '131:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
+    '132:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
   ],
   [
     "an instance type that is not an EC2 type name",
     "instanceTypes: [m6i.xlarge, m6i.2xlarge, r6i.xlarge, r6i.2xlarge]",
     "instanceTypes: [m6i.xlarge, m6i.huge, r6i.xlarge, r6i.2xlarge]",
-    '49:35 environments.dev.clusters.instanceTypes[1]: expected an EC2 instance type name <family>.<size> such as m6i.xlarge or r6gd.2xlarge, found "m6i.huge"',
+    '50:35 environments.dev.clusters.instanceTypes[1]: expected an EC2 instance type name <family>.<size> such as m6i.xlarge or r6gd.2xlarge, found "m6i.huge"',
   ],
   [
     "a suppression naming a rule the pack does not have",
     "\nusageLogs:",
     '\nsuppressions:\n  - rule: NET-99\n    resources: ["acme-data-*/aws_vpc.*"]\n    reason: A rule ID with a typo in it.\nusageLogs:',
-    `118:11 suppressions[0].rule: expected a rule ID of the guardrail pack (${RULE_IDS.join(", ")}), found "NET-99"`,
+    `119:11 suppressions[0].rule: expected a rule ID of the guardrail pack (${RULE_IDS.join(", ")}), found "NET-99"`,
   ],
   [
     "a policy file outside the regions file's folder",
     "file: policies/job.json",
     "file: policies/../../secrets/job.json",
-    '97:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
+    '98:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
   ],
   [
     "a policy file that is a directory",
     "file: policies/job.json",
     "file: policies",
-    "97:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
+    "98:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
   ],
 ];
 

@@ -207,6 +207,7 @@ describe("loadRegionsConfig: reading the file", () => {
     expect(config.network).toEqual({ privateSubnetNetmask: 18, publicSubnetNetmask: 26, flowLogRetentionDays: 90 });
     expect(config.environments.dev).toEqual({
       natGateways: "single",
+      legacyAccess: false,
       protected: false,
       hardening: { privateLink: false },
       clusters: { maxWorkers: 8, maxDbusPerHour: 20, autoterminationMinutes: { default: 30, max: 120 }, instanceTypes: ["m6i.xlarge", "m6i.2xlarge"] },

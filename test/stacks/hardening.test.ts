@@ -161,3 +161,35 @@ describe("hardening: the Enterprise tier it needs", () => {
     });
   });
 });
+
+describe("the legacy Hive metastore: switched off, or reachable on 3306 (environments.<env>.legacyAccess)", () => {
+  const egressPorts = (stack: typeof prod) => resourcesOf(stack, "aws_vpc_security_group_egress_rule").map((rule) => rule.from_port);
+
+  test.each([...stacks.keys()].filter((name) => name.endsWith("-config")))("%s: legacy access and DBFS are switched off", (name) => {
+    const configStack = stacks.get(name)!;
+    expect(resourcesOf(configStack, "databricks_disable_legacy_access_setting")).toEqual([{ disable_legacy_access: { value: true } }]);
+    expect(resourcesOf(configStack, "databricks_disable_legacy_dbfs_setting")).toEqual([{ disable_legacy_dbfs: { value: true } }]);
+  });
+
+  test("with legacy access off, no security group opens 3306", () => {
+    for (const [name, stack] of stacks) expect(egressPorts(stack), name).not.toContain(3306);
+  });
+
+  test("legacyAccess: true keeps the settings off and opens egress 3306 from the workspace security group only", () => {
+    const legacy = synthApp(configFromText(shippedRegionsText.replace("    legacyAccess: false ", "    legacyAccess: true ")));
+    const devStack = legacy.get("acme-data-euw1-dev")!;
+    const rule = resourcesOf(devStack, "aws_vpc_security_group_egress_rule").find((r) => r.from_port === 3306);
+    expect(rule).toMatchObject({
+      ip_protocol: "tcp",
+      from_port: 3306,
+      to_port: 3306,
+      cidr_ipv4: "0.0.0.0/0",
+      security_group_id: ref(addressOf(devStack, "aws_security_group", (g) => String(g.name).endsWith("-workspace")), "id"),
+    });
+    expect(resourcesOf(legacy.get("acme-data-euw1-dev-config")!, "databricks_disable_legacy_access_setting")).toEqual([]);
+    expect(resourcesOf(legacy.get("acme-data-euw1-dev-config")!, "databricks_disable_legacy_dbfs_setting")).toEqual([]);
+    // prod keeps the default.
+    expect(egressPorts(legacy.get("acme-data-euw1-prod")!)).not.toContain(3306);
+    expect(resourcesOf(legacy.get("acme-data-euw1-prod-config")!, "databricks_disable_legacy_access_setting")).toHaveLength(1);
+  });
+});

@@ -197,6 +197,9 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
     ],
   },
   databricks_sql_endpoint: { source: `${DATABRICKS}sql/resource_sql_endpoint.go`, forceNew: [] },
+  // Workspace settings: one generic resource with an Update (create and update both write the setting).
+  databricks_disable_legacy_access_setting: { source: `${DATABRICKS}settings/generic_setting.go`, forceNew: [] },
+  databricks_disable_legacy_dbfs_setting: { source: `${DATABRICKS}settings/generic_setting.go`, forceNew: [] },
 };
 
 export function forceNewRule(type: string): ForceNewRule | undefined {
