@@ -75,6 +75,8 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     /** KMS key alias and Databricks key configuration per use: `managed-services` or `storage`. */
     keyAlias: (use: string) => `alias/${workspace}-${use}`,
     privateLinkSecurityGroup: `${workspace}-privatelink`,
+    privateLinkSubnet: (az: string) => `${workspace}-privatelink-${az}`,
+    privateLinkRouteTable: `${workspace}-privatelink`,
     privateLinkEndpoint: (service: string) => `${workspace}-${service}`,
     privateAccessSettings: `${workspace}-private-access`,
     clusterPolicy: (policy: string) => `${workspace}-${policy}`,

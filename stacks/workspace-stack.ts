@@ -73,7 +73,7 @@ export class WorkspaceStack extends TerraformStack {
           databricksAccountId: config.databricksAccountId,
           awsRegion: spec.awsRegion,
           vpcId: network.vpc.id,
-          subnetIds: network.privateSubnets.map((subnet) => subnet.id),
+          subnets: spec.subnets.privateLinkSubnets,
           workspaceSecurityGroupId: network.securityGroup.securityGroup.id,
         })
       : undefined;

@@ -90,6 +90,23 @@ describe("hardening: back-end PrivateLink", () => {
     );
   });
 
+  test("the endpoints sit in their own /26 per AZ, with a route table holding only the local route", () => {
+    const privateLinkSubnets = Object.entries(prod.resource!.aws_subnet).filter(([, s]) => String((s.tags as Record<string, string>).Name).includes("-privatelink-"));
+    expect(privateLinkSubnets.map(([, s]) => [s.availability_zone, s.cidr_block])).toEqual([
+      ["eu-west-1a", "10.21.224.0/26"],
+      ["eu-west-1b", "10.21.224.64/26"],
+      ["eu-west-1c", "10.21.224.128/26"],
+    ]);
+    const subnetRefs = privateLinkSubnets.map(([id]) => ref(`aws_subnet.${id}`, "id"));
+    const endpoints = resourcesOf(prod, "aws_vpc_endpoint").filter((e) => String(e.service_name).startsWith("com.amazonaws.vpce."));
+    for (const endpoint of endpoints) expect(endpoint.subnet_ids).toEqual(subnetRefs);
+    const table = addressOf(prod, "aws_route_table", (t) => (t.tags as Record<string, string>).Name === "acme-data-euw1-prod-privatelink");
+    expect(resourcesOf(prod, "aws_route_table_association").filter((a) => a.route_table_id === ref(table, "id")).map((a) => a.subnet_id)).toEqual(subnetRefs);
+    expect(resourcesOf(prod, "aws_route").filter((r) => r.route_table_id === ref(table, "id"))).toEqual([]);
+    // The cluster subnets hold no Databricks endpoint, and dev (no PrivateLink) has no such subnets.
+    expect(Object.values(dev.resource!.aws_subnet).map((s) => (s.tags as Record<string, string>).Name).filter((n) => n.includes("privatelink"))).toEqual([]);
+  });
+
   test("the endpoints admit only the workspace security group", () => {
     const workspaceGroup = ref(addressOf(prod, "aws_security_group", (g) => String(g.name).endsWith("-workspace")), "id");
     const endpointGroup = ref(addressOf(prod, "aws_security_group", (g) => String(g.name).endsWith("-privatelink")), "id");
