@@ -46,6 +46,14 @@ export const ALL_USERS_ENTITLEMENT_DEFAULTS = {
   clusterCreate: false,
 } as const;
 
+export const SERVICE_PRINCIPAL_DEFAULTS = {
+  /**
+   * Days between OAuth secret rotations. A secret lives 730 days (lib/platform-facts); rotating every
+   * 90 leaves room for a scheduled apply to miss a few runs before anything expires.
+   */
+  secretRotationDays: 90,
+} as const;
+
 export const GROUP_DEFAULTS = {
   /** Groups normally come from the identity provider by SCIM; creating them again collides. */
   source: "scim",

@@ -1,6 +1,7 @@
 /** regions.yaml: who gets into each workspace, with which role, and the service principals. */
 import { z } from "zod";
-import { ALL_USERS_ENTITLEMENT_DEFAULTS, ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS } from "./defaults";
+import { ALL_USERS_ENTITLEMENT_DEFAULTS, ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS, SERVICE_PRINCIPAL_DEFAULTS } from "./defaults";
+import { SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS } from "../lib/platform-facts";
 
 export const Entitlements = z
   .strictObject({
@@ -74,6 +75,14 @@ export const ServicePrincipal = z.strictObject({
     .default([])
     .meta({ description: "Groups it joins (account level), so it has the same access as the team it serves." }),
   entitlements: Entitlements.prefault({}),
+  secretRotationDays: z
+    .int()
+    .min(1)
+    .max(SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS / 2, {
+      error: `expected at most ${SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS / 2} days (the secret expires after ${SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS}: rotating within half of that leaves the scheduled apply time to catch up)`,
+    })
+    .default(SERVICE_PRINCIPAL_DEFAULTS.secretRotationDays)
+    .meta({ description: "Days after which the next apply replaces its OAuth secret (time_rotating); run a scheduled deploy so one comes." }),
 });
 
 export const UnityCatalog = z.strictObject({

@@ -120,6 +120,7 @@ export class WorkspaceStack extends TerraformStack {
           assignAfter: metastore.identityFederationReady,
           memberships: principal.groups.map((group) => ({ group, groupId: this.access.groupId(group) })),
           secretName: names.servicePrincipalSecret(principal.name),
+          secretRotationDays: principal.secretRotationDays,
         }),
       ]),
     );

@@ -76,6 +76,28 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
     expect(version.secret_string).toContain(`${oauth}.secret`);
   });
 
+  test.each(workspaces)("%s: the OAuth secret rotates with a 90-day time_rotating, new before old is deleted", (_name, stack) => {
+    const rotation = addressOf(stack, "time_rotating");
+    expect(resourcesOf(stack, "time_rotating")).toEqual([{ rotation_days: 90 }]);
+    expect(resourcesOf(stack, "databricks_service_principal_secret")).toEqual([
+      {
+        service_principal_id: ref(addressOf(stack, "databricks_service_principal"), "id"),
+        time_rotating: `Terraform (created: ${ref(rotation, "rfc3339")})`,
+        lifecycle: { create_before_destroy: true },
+      },
+    ]);
+  });
+
+  test("secretRotationDays sets the period; one past half the secret's 730-day life is refused, at its line", () => {
+    const text = (days: number) => shippedRegionsText.replace("    groups: [job-owners]\n", `    groups: [job-owners]\n    secretRotationDays: ${days}\n`);
+    const stack = synthApp(configFromText(text(30))).get("acme-data-use1-dev")!;
+    expect(resourcesOf(stack, "time_rotating")).toEqual([{ rotation_days: 30 }]);
+    const line = shippedRegionsText.split("\n").indexOf("    groups: [job-owners]") + 2;
+    expect(problemsOf(text(400))).toEqual([
+      `regions.yaml:${line}:25 servicePrincipals[0].secretRotationDays: expected at most 365 days (the secret expires after 730: rotating within half of that leaves the scheduled apply time to catch up), found 400`,
+    ]);
+  });
+
   test.each([...stacks.entries()])("%s: no output carries a service principal secret, in clear or at all", (_name, stack) => {
     for (const [output, body] of Object.entries(stack.output ?? {})) {
       expect(String(body.value), output).not.toMatch(/databricks_service_principal_secret|secret_string|client_secret/);

@@ -16,7 +16,7 @@ const EMITTED_TYPES = [
   "databricks_group", "databricks_group_member", "databricks_metastore", "databricks_metastore_assignment",
   "databricks_entitlements", "databricks_cluster_policy", "databricks_permissions", "databricks_sql_endpoint",
   "databricks_catalog", "databricks_grants", "databricks_disable_legacy_access_setting",
-  "databricks_disable_legacy_dbfs_setting",
+  "databricks_disable_legacy_dbfs_setting", "time_rotating",
 ];
 
 describe("force-new table", () => {

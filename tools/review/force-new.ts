@@ -119,6 +119,11 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
   aws_s3_bucket_policy: { source: `${AWS}s3/bucket_policy.go`, forceNew: ["bucket", REGION] },
   // ── time ──
   time_sleep: { source: "hashicorp/terraform-provider-time internal/provider/resource_time_sleep.go", forceNew: ["triggers"] },
+  time_rotating: {
+    source: "hashicorp/terraform-provider-time internal/provider/resource_time_rotating.go",
+    forceNew: ["rfc3339", "triggers"],
+    note: "also recreated by the first plan after its rotation date (it leaves state), which replaces what names its timestamp",
+  },
   // ── Databricks account level (mws) ──
   databricks_mws_credentials: { source: `${DATABRICKS}mws/resource_mws_credentials.go`, forceNew: ["*"] },
   databricks_mws_storage_configurations: {
