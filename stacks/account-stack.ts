@@ -12,8 +12,8 @@ import { configureStateBackend } from "./state-backend";
 
 /**
  * Account-wide pieces every workspace stack builds on: the groups this project owns, one Unity
- * Catalog metastore per region (unless regions.yaml names an existing one), and usage/audit log delivery. Workspace stacks read them by
- * cross-stack reference.
+ * Catalog metastore per region (unless regions.yaml names an existing one), and usage/audit log
+ * delivery. Workspace stacks read them by cross-stack reference.
  */
 export class AccountStack extends TerraformStack {
   /** Ids of the groups created here; SCIM groups are looked up where they are used. */
