@@ -19,7 +19,7 @@ export const BENCH_REGION_TEMPLATE = "BENCH_REGION_TEMPLATE";
  * Where the app keeps facts per AWS region. A new module of region facts belongs here, or the
  * bench's synths fail validation for made-up regions (README.md, "Performance").
  */
-export const REGION_FACT_MODULES: readonly string[] = ["config/aws-regions.ts", "lib/databricks-aws.ts"];
+export const REGION_FACT_MODULES: readonly string[] = ["lib/platform-facts/aws-regions.ts", "lib/platform-facts/databricks-network.ts"];
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 

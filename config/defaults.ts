@@ -13,6 +13,8 @@ export const NETWORK_DEFAULTS = {
 export const ENVIRONMENT_DEFAULTS = {
   natGateways: "single",
   protected: false,
+  /** Unity Catalog only, as SRA sets up every workspace: legacy Hive metastore and DBFS access off. */
+  legacyAccess: false,
 } as const;
 
 export const ACCOUNT_DEFAULTS = {
@@ -31,6 +33,25 @@ export const ENTITLEMENT_DEFAULTS = {
   workspaceAccess: true,
   sqlAccess: true,
   clusterCreate: false,
+} as const;
+
+/**
+ * What the built-in `users` group (every user and service principal of a workspace) is entitled to:
+ * nothing. Entitlements add up across a principal's groups and `users` carries workspace and SQL
+ * access out of the box, so anything else would grant them to everyone, whatever their group says.
+ */
+export const ALL_USERS_ENTITLEMENT_DEFAULTS = {
+  workspaceAccess: false,
+  sqlAccess: false,
+  clusterCreate: false,
+} as const;
+
+export const SERVICE_PRINCIPAL_DEFAULTS = {
+  /**
+   * Days between OAuth secret rotations. A secret lives 730 days (lib/platform-facts); rotating every
+   * 90 leaves room for a scheduled apply to miss a few runs before anything expires.
+   */
+  secretRotationDays: 90,
 } as const;
 
 export const GROUP_DEFAULTS = {

@@ -12,16 +12,22 @@ import { checkEnvironments } from "./checks/environments";
 import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
 import { checkNetwork } from "./checks/network";
+import { checkPolicyFilePaths } from "./checks/policy-paths";
+import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
+import { checkSuppressions } from "./checks/suppressions";
 
 /** Cross-field rules, run once the shape is right. */
 export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
   checkRegions,
   checkEnvironments,
+  checkPricingTier,
   checkNetwork,
   checkNameLengths,
   checkIdentity,
   checkCompute,
+  checkPolicyFilePaths,
+  checkSuppressions,
 ];
 
 export type ValidationResult =

@@ -14,24 +14,36 @@ import { formatProblems, formatSyntaxProblems, parseConfigSource, type ConfigSou
 
 export type ReadText = (path: string) => string;
 
+/**
+ * Symbolic links are followed: a policies folder linked from elsewhere (a shared folder, the bench's
+ * temp copies) is a supported layout; `../` in the path itself was refused before anything is read.
+ */
 const readUtf8: ReadText = (path) => readFileSync(path, "utf8");
+
+/** Why the policy file at `path` cannot be read, in words; never its content. */
+function unreadable(path: string, error: unknown): string {
+  const { code } = error as NodeJS.ErrnoException;
+  if (code === "EISDIR") return `expected a policy JSON file, found a directory (${path})`;
+  return `cannot read ${path}: ${code === "ENOENT" ? "no such file" : (code ?? String(error))}`;
+}
 
 export function loadPolicyFiles(
   config: RegionsFile,
   regionsSource: ConfigSource,
-  readText: ReadText = readUtf8,
+  readText?: ReadText,
 ): { ok: true; policies: ClusterPolicyConfig[] } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const policies: ClusterPolicyConfig[] = [];
+  const folder = dirname(regionsSource.file);
+  const read = readText ?? readUtf8;
   config.clusterPolicies.forEach((entry, i) => {
-    const path = join(dirname(regionsSource.file), entry.file);
+    // Paths that lead out of the folder were refused by checkPolicyFilePaths before anything is read.
+    const path = join(folder, entry.file);
     let text: string;
     try {
-      text = readText(path);
+      text = read(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === "ENOENT" ? "no such file" : String(error);
-      errors.push(...formatProblems(regionsSource, [{ path: ["clusterPolicies", i, "file"], message: `cannot read ${path}: ${reason}` }]));
+      errors.push(...formatProblems(regionsSource, [{ path: ["clusterPolicies", i, "file"], message: unreadable(path, error) }]));
       return;
     }
     const result = checkPolicyFile(path, text, config);

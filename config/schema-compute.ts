@@ -1,6 +1,7 @@
 /** regions.yaml: cluster caps per environment, cluster policies, SQL warehouses, usage logs. */
 import { z } from "zod";
 import { CLUSTER_DEFAULTS } from "./defaults";
+import { EC2_INSTANCE_TYPE_PATTERN, WAREHOUSE_SIZES } from "../lib/platform-facts";
 import { groupName, servicePrincipalName } from "./schema-identity";
 
 /** Caps the app writes into every cluster policy of an environment, whatever the policy file says. */
@@ -16,7 +17,7 @@ export const ClusterLimits = z
       .default(CLUSTER_DEFAULTS.autoterminationMinutes)
       .meta({ description: "All-purpose clusters only: job clusters stop when their run ends." }),
     instanceTypes: z
-      .array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9]+$/, { error: "expected an EC2 instance type such as m6i.xlarge" }))
+      .array(z.string().regex(EC2_INSTANCE_TYPE_PATTERN, { error: "expected an EC2 instance type name <family>.<size> such as m6i.xlarge or r6gd.2xlarge" }))
       .min(1, { error: "expected at least one instance type" })
       .default([...CLUSTER_DEFAULTS.instanceTypes])
       .meta({ description: "Allowed worker and driver instance types." }),
@@ -41,7 +42,7 @@ export const ClusterPolicy = z.strictObject({
 
 const WarehouseSizing = z.strictObject({
   clusterSize: z
-    .enum(["2X-Small", "X-Small", "Small", "Medium", "Large", "X-Large", "2X-Large", "3X-Large", "4X-Large"])
+    .enum(WAREHOUSE_SIZES)
     .meta({ description: "Warehouse T-shirt size." }),
   maxClusters: z.int().min(1).max(40).default(1).meta({ description: "Upper bound of autoscaling." }),
   autoStopMinutes: z

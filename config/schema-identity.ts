@@ -1,6 +1,7 @@
 /** regions.yaml: who gets into each workspace, with which role, and the service principals. */
 import { z } from "zod";
-import { ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS } from "./defaults";
+import { ALL_USERS_ENTITLEMENT_DEFAULTS, ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS, SERVICE_PRINCIPAL_DEFAULTS } from "./defaults";
+import { SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS } from "../lib/platform-facts";
 
 export const Entitlements = z
   .strictObject({
@@ -18,6 +19,26 @@ export const Entitlements = z
       .meta({ description: "Unrestricted cluster creation; off so clusters come from policies." }),
   })
   .meta({ description: "Workspace entitlements, set in every workspace where the principal has a role." });
+
+export const AllUsersEntitlements = z
+  .strictObject({
+    workspaceAccess: z
+      .boolean()
+      .default(ALL_USERS_ENTITLEMENT_DEFAULTS.workspaceAccess)
+      .meta({ description: "Everyone may use the workspace UI, notebooks and jobs." }),
+    sqlAccess: z
+      .boolean()
+      .default(ALL_USERS_ENTITLEMENT_DEFAULTS.sqlAccess)
+      .meta({ description: "Everyone may use Databricks SQL and warehouses." }),
+    clusterCreate: z
+      .boolean()
+      .default(ALL_USERS_ENTITLEMENT_DEFAULTS.clusterCreate)
+      .meta({ description: "Everyone may create clusters without a policy." }),
+  })
+  .meta({
+    description:
+      "Entitlements of the built-in users group (every principal in a workspace), set in every workspace. Default nothing: entitlements add up across groups, so what users has, everyone has.",
+  });
 
 export const WorkspaceRole = z
   .enum(["none", "user", "admin"])
@@ -54,10 +75,18 @@ export const ServicePrincipal = z.strictObject({
     .default([])
     .meta({ description: "Groups it joins (account level), so it has the same access as the team it serves." }),
   entitlements: Entitlements.prefault({}),
+  secretRotationDays: z
+    .int()
+    .min(1)
+    .max(SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS / 2, {
+      error: `expected at most ${SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS / 2} days (the secret expires after ${SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS}: rotating within half of that leaves the scheduled apply time to catch up)`,
+    })
+    .default(SERVICE_PRINCIPAL_DEFAULTS.secretRotationDays)
+    .meta({ description: "Days after which the next apply replaces its OAuth secret (time_rotating); run a scheduled deploy so one comes." }),
 });
 
 export const UnityCatalog = z.strictObject({
   metastoreOwner: groupName
     .optional()
-    .meta({ description: "Group that owns each regional metastore; defaults to the deploying principal." }),
+    .meta({ description: "Group that owns each metastore this app creates; defaults to the deploying principal. Existing metastores (regions[].metastoreId) keep their owner." }),
 });

@@ -4,9 +4,10 @@
  */
 import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "./defaults";
-import { Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
+import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./schema-identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./schema-compute";
 import type { ClusterType, PolicyDefinition } from "../lib/cluster-policy";
+import { PRICING_TIERS } from "../lib/platform-facts";
 
 const slug = (what: string) =>
   z
@@ -40,6 +41,10 @@ const CostTags = z
   .meta({ description: "Cost tags every resource carries; Environment and Region are added per workspace." });
 
 const Environment = z.strictObject({
+  pricingTier: z
+    .enum(PRICING_TIERS)
+    .optional()
+    .meta({ description: "This environment's workspace tier, overriding the top-level pricingTier; ENTERPRISE is needed for customer-managed keys and PrivateLink." }),
   natGateways: z
     .enum(["single", "perAz"])
     .default(ENVIRONMENT_DEFAULTS.natGateways)
@@ -48,6 +53,13 @@ const Environment = z.strictObject({
     .boolean()
     .default(ENVIRONMENT_DEFAULTS.protected)
     .meta({ description: "prevent_destroy on the workspace: terraform refuses any plan that deletes it." }),
+  legacyAccess: z
+    .boolean()
+    .default(ENVIRONMENT_DEFAULTS.legacyAccess)
+    .meta({
+      description:
+        "false: the legacy Hive metastore and DBFS root/mounts are switched off in every workspace (Unity Catalog only, as SRA does); true: kept, and the security group opens egress 3306 so clusters reach hive_metastore.",
+    }),
   clusters: ClusterLimits.prefault({}),
   hardening: z
     .strictObject({
@@ -77,6 +89,13 @@ const Region = z.strictObject({
   workspaces: z
     .record(z.string(), Workspace)
     .meta({ description: "One entry per configured environment, keyed by its name." }),
+  metastoreId: z
+    .guid({ error: "expected the id of the region's existing Unity Catalog metastore, a UUID" })
+    .optional()
+    .meta({
+      description:
+        "The region's existing metastore (an account holds one per region; Databricks may have created it): both workspaces are assigned to it and none is created. Absent: the account stack creates one.",
+    }),
 });
 
 const Network = z.strictObject({
@@ -136,10 +155,20 @@ export const RegionsConfigSchema = z
       .string()
       .regex(/^\d{12}$/, { error: "expected a 12-digit AWS account id in quotes" })
       .meta({ description: "AWS account the workspaces run in (quoted, 12 digits); scopes the cross-account policy." }),
+    deploymentNamePrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?$/, {
+        error: "expected the account's deployment-name prefix as Databricks set it: 1-20 lowercase letters, digits or -",
+      })
+      .optional()
+      .meta({
+        description:
+          "The deployment-name prefix Databricks set on the account; workspace URLs become <prefix>-<deployment_name>.cloud.databricks.com, and deployment_name drops the prefix from the workspace name. Absent: Databricks generates the URLs.",
+      }),
     pricingTier: z
-      .enum(["PREMIUM", "ENTERPRISE"])
+      .enum(PRICING_TIERS)
       .default(ACCOUNT_DEFAULTS.pricingTier)
-      .meta({ description: "Cluster policies and permissions need PREMIUM or above." }),
+      .meta({ description: "Tier of every workspace unless its environment sets one; cluster policies and permissions need PREMIUM or above." }),
     costTags: CostTags,
     state: State.optional().meta({ description: "Remote state; absent means local state files." }),
     network: Network.prefault({}).meta({ description: "Subnet sizes and the address pool for new regions." }),
@@ -151,6 +180,7 @@ export const RegionsConfigSchema = z
       .min(1, { error: "expected at least one region" })
       .meta({ description: "One entry per AWS region; each gets a workspace per environment." }),
     groups: z.array(Group).default([]).meta({ description: "Account groups and their role in each environment." }),
+    allUsersEntitlements: AllUsersEntitlements.prefault({}),
     servicePrincipals: z
       .array(ServicePrincipal)
       .default([])

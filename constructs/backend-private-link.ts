@@ -1,18 +1,23 @@
 import { Construct } from "constructs";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { MwsPrivateAccessSettings } from "@cdktf/provider-databricks/lib/mws-private-access-settings";
 import { MwsVpcEndpoint } from "@cdktf/provider-databricks/lib/mws-vpc-endpoint";
-import { PRIVATE_LINK_PORTS, privateLinkServiceName } from "../lib/databricks-aws";
+import { CONTROL_PLANE_PORTS, privateLinkServiceName } from "../lib/platform-facts";
 import type { WorkspaceResourceNames } from "../lib/naming";
+import type { SubnetPlacement } from "../lib/network";
 
 export interface BackendPrivateLinkProps {
   readonly names: WorkspaceResourceNames;
   readonly databricksAccountId: string;
   readonly awsRegion: string;
   readonly vpcId: string;
-  readonly subnetIds: string[];
+  /** The endpoints' own small subnets, one per AZ (lib/network.ts lays them out). */
+  readonly subnets: readonly SubnetPlacement[];
   /** The workspace security group: cluster nodes reach the endpoints from it. */
   readonly workspaceSecurityGroupId: string;
 }
@@ -20,6 +25,10 @@ export interface BackendPrivateLinkProps {
 /**
  * Back-end PrivateLink: cluster nodes reach the control plane's REST API and the secure cluster
  * connectivity relay through interface endpoints in the workspace VPC, registered with Databricks.
+ * The endpoints live in small subnets of their own, one per AZ, with a route table that has only the
+ * local route (the SRA's `intra_subnets` in aws/tf/network.tf and privatelink.tf; "a subnet dedicated
+ * to your VPC endpoints" with its own route table in databricks provider
+ * docs/guides/aws-private-link-workspace.md (v1.99)), not in the cluster subnets.
  * Front-end (user) access stays public, so private access settings allow public access.
  */
 export class BackendPrivateLink extends Construct {
@@ -30,13 +39,25 @@ export class BackendPrivateLink extends Construct {
   constructor(scope: Construct, id: string, props: BackendPrivateLinkProps) {
     super(scope, id);
     const { names } = props;
+    const routeTable = new RouteTable(this, "route-table", { vpcId: props.vpcId, tags: { Name: names.privateLinkRouteTable } });
+    const subnetIds = props.subnets.map((placement) => {
+      const az = placement.availabilityZone;
+      const subnet = new Subnet(this, `subnet-${az}`, {
+        vpcId: props.vpcId,
+        cidrBlock: placement.cidr,
+        availabilityZone: az,
+        tags: { Name: names.privateLinkSubnet(az) },
+      });
+      new RouteTableAssociation(this, `subnet-${az}-route`, { subnetId: subnet.id, routeTableId: routeTable.id });
+      return subnet.id;
+    });
     const endpointGroup = new SecurityGroup(this, "security-group", {
       name: names.privateLinkSecurityGroup,
       description: "Databricks back-end PrivateLink endpoints: reachable from the workspace security group",
       vpcId: props.vpcId,
       tags: { Name: names.privateLinkSecurityGroup },
     });
-    for (const port of PRIVATE_LINK_PORTS) {
+    for (const port of CONTROL_PLANE_PORTS) {
       new VpcSecurityGroupIngressRule(this, `ingress-${port.from}`, {
         securityGroupId: endpointGroup.id,
         ipProtocol: "tcp",
@@ -52,7 +73,7 @@ export class BackendPrivateLink extends Construct {
         serviceName: privateLinkServiceName(props.awsRegion, service),
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
-        subnetIds: props.subnetIds,
+        subnetIds,
         securityGroupIds: [endpointGroup.id],
         tags: { Name: names.privateLinkEndpoint(label) },
       });

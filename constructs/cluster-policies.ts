@@ -4,6 +4,7 @@ import { Permissions } from "@cdktf/provider-databricks/lib/permissions";
 import type { ClusterPolicyConfig } from "../config/schema";
 import { enforcePolicy, type PolicyEnforcement } from "../lib/cluster-policy";
 import type { WorkspaceResourceNames } from "../lib/naming";
+import { PERMISSION_LEVELS } from "../lib/platform-facts";
 import { accessControl, type Grantees } from "./grantees";
 
 export interface ClusterPoliciesProps {
@@ -30,7 +31,7 @@ export class ClusterPolicies extends Construct {
           description: policy.description,
           definition: JSON.stringify(definition),
         });
-        const grants = accessControl(props.canUse(policy), "CAN_USE");
+        const grants = accessControl(props.canUse(policy), PERMISSION_LEVELS.use);
         if (grants.length) {
           new Permissions(this, `${policy.name}-permissions`, { clusterPolicyId: created.id, accessControl: grants });
         }

@@ -3,6 +3,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { MwsCredentials } from "@cdktf/provider-databricks/lib/mws-credentials";
 import { Sleep } from "@cdktf/provider-time/lib/sleep";
+import { IAM_PROPAGATION_WAIT } from "../lib/platform-facts";
 
 export interface DatabricksRoleCredentialsProps {
   readonly roleName: string;
@@ -14,7 +15,7 @@ export interface DatabricksRoleCredentialsProps {
   readonly permissionsPolicy: string;
   /**
    * How long to wait after the role exists before Databricks validates it.
-   * @default "30s"
+   * @default IAM_PROPAGATION_WAIT (30 s, as the provider guide and SRA wait)
    */
   readonly propagationDelay?: string;
 }
@@ -45,7 +46,7 @@ export class DatabricksRoleCredentials extends Construct {
     // apply time whenever the VPC has pending changes (a tag edit), which would replace the wait,
     // and with it the credentials, on every such plan.
     const propagation = new Sleep(this, "iam-propagation", {
-      createDuration: props.propagationDelay ?? "30s",
+      createDuration: props.propagationDelay ?? IAM_PROPAGATION_WAIT,
       triggers: { role_arn: this.role.arn },
       dependsOn: [policy],
     });

@@ -5,9 +5,14 @@ import { MwsWorkspaces } from "@cdktf/provider-databricks/lib/mws-workspaces";
 export interface DatabricksWorkspaceProps {
   readonly databricksAccountId: string;
   readonly workspaceName: string;
-  readonly deploymentName: string;
+  /**
+   * The URL part after the account's deployment-name prefix.
+   * @default none: Databricks generates the URL (an account without a prefix rejects the field)
+   */
+  readonly deploymentName?: string;
   readonly networkName: string;
   readonly awsRegion: string;
+  /** PREMIUM, or ENTERPRISE where customer-managed keys or PrivateLink are on (Enterprise-only features). */
   readonly pricingTier: string;
   readonly credentialsId: string;
   readonly storageConfigurationId: string;

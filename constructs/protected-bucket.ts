@@ -11,6 +11,11 @@ export interface ProtectedBucketProps {
   readonly bucketName: string;
   /** Policy documents (JSON) merged with the TLS-only deny, e.g. the Databricks bucket policy. */
   readonly policyDocuments?: string[];
+  /**
+   * A KMS key for default encryption (SSE-KMS), e.g. the workspace storage key.
+   * @default S3-managed keys (SSE-S3, AES256)
+   */
+  readonly kmsKeyArn?: string;
 }
 
 /**
@@ -49,7 +54,15 @@ export class ProtectedBucket extends Construct {
     });
     new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: bucketId,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+      rule: [
+        {
+          applyServerSideEncryptionByDefault: props.kmsKeyArn
+            ? { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }
+            : { sseAlgorithm: "AES256" },
+          // With SSE-KMS, one data key per bucket instead of a KMS call per object.
+          bucketKeyEnabled: true,
+        },
+      ],
     });
     const policy = new DataAwsIamPolicyDocument(this, "policy-document", {
       sourcePolicyDocuments: props.policyDocuments,

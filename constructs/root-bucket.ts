@@ -8,6 +8,12 @@ export interface RootBucketProps {
   readonly bucketName: string;
   readonly storageConfigurationName: string;
   readonly databricksAccountId: string;
+  /**
+   * The workspace storage key: the bucket's default encryption uses it, as SRA's root bucket does
+   * (aws/tf/root_s3_bucket.tf), so everything in the bucket is under the key we can revoke.
+   * @default S3-managed keys
+   */
+  readonly storageKeyArn?: string;
 }
 
 /**
@@ -27,6 +33,7 @@ export class RootBucket extends Construct {
     this.bucket = new ProtectedBucket(this, "storage", {
       bucketName: props.bucketName,
       policyDocuments: [databricksAccess.json],
+      kmsKeyArn: props.storageKeyArn,
     }).bucket;
     this.storageConfiguration = new MwsStorageConfigurations(this, "storage-configuration", {
       accountId: props.databricksAccountId,

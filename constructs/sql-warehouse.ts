@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { Permissions } from "@cdktf/provider-databricks/lib/permissions";
 import { SqlEndpoint } from "@cdktf/provider-databricks/lib/sql-endpoint";
+import { PERMISSION_LEVELS, WAREHOUSE_SPOT_POLICY, WAREHOUSE_TYPE } from "../lib/platform-facts";
 import { accessControl, type Grantees } from "./grantees";
 
 export interface SqlWarehouseProps {
@@ -29,12 +30,12 @@ export class SqlWarehouse extends Construct {
       minNumClusters: 1,
       maxNumClusters: props.maxClusters,
       autoStopMins: props.autoStopMinutes,
-      warehouseType: "PRO",
+      warehouseType: WAREHOUSE_TYPE,
       enableServerlessCompute: false,
-      spotInstancePolicy: "COST_OPTIMIZED",
+      spotInstancePolicy: WAREHOUSE_SPOT_POLICY,
       tags: { customTags: Object.entries(props.tags).map(([key, value]) => ({ key, value })) },
     });
-    const grants = [...accessControl(props.canUse, "CAN_USE"), ...accessControl(props.canManage, "CAN_MANAGE")];
+    const grants = [...accessControl(props.canUse, PERMISSION_LEVELS.use), ...accessControl(props.canManage, PERMISSION_LEVELS.manage)];
     if (grants.length) new Permissions(this, "permissions", { sqlEndpointId: this.warehouse.id, accessControl: grants });
   }
 }

@@ -4,6 +4,7 @@ import { DataDatabricksAwsAssumeRolePolicy } from "@cdktf/provider-databricks/li
 import { MwsLogDelivery } from "@cdktf/provider-databricks/lib/mws-log-delivery";
 import { MwsStorageConfigurations } from "@cdktf/provider-databricks/lib/mws-storage-configurations";
 import type { AccountResourceNames } from "../lib/naming";
+import { LOG_DELIVERIES } from "../lib/platform-facts";
 import { DatabricksRoleCredentials } from "./databricks-role-credentials";
 import { ProtectedBucket } from "./protected-bucket";
 
@@ -11,12 +12,6 @@ export interface UsageLogDeliveryProps {
   readonly names: AccountResourceNames;
   readonly databricksAccountId: string;
 }
-
-/** What Databricks delivers, where, in which format (docs: account log delivery). */
-export const LOG_DELIVERIES = [
-  { kind: "billable-usage", logType: "BILLABLE_USAGE", outputFormat: "CSV" },
-  { kind: "audit-logs", logType: "AUDIT_LOGS", outputFormat: "JSON" },
-] as const;
 
 /**
  * Account-level billable-usage (CSV) and audit (JSON) logs, delivered into a protected bucket under

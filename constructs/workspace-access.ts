@@ -1,8 +1,9 @@
 import { Construct } from "constructs";
-import { Token } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databricks-group";
 import { MwsPermissionAssignment } from "@cdktf/provider-databricks/lib/mws-permission-assignment";
 import type { GroupConfig } from "../config/schema";
+import { WORKSPACE_PERMISSIONS } from "../lib/platform-facts";
 
 export interface WorkspaceAccessProps {
   readonly workspaceId: number;
@@ -12,9 +13,13 @@ export interface WorkspaceAccessProps {
   readonly ownedGroupIds: ReadonlyMap<string, string>;
   /** Groups needed here besides those with a role, e.g. groups a service principal joins. */
   readonly alsoNeeded?: readonly string[];
+  /**
+   * What the permission assignments wait for: identity federation, which the metastore assignment
+   * turns on (constructs/metastore-attachment.ts).
+   * @default nothing
+   */
+  readonly assignAfter?: ITerraformDependable[];
 }
-
-const PERMISSION = { user: "USER", admin: "ADMIN" } as const;
 
 /**
  * Which account groups may enter one workspace, and as what. SCIM groups are looked up by name
@@ -32,11 +37,12 @@ export class WorkspaceAccess extends Construct {
       this.groupIds.set(name, owned ?? new DataDatabricksGroup(this, `scim-${name}`, { displayName: name }).id);
     }
     for (const group of assigned) {
-      const role = roleIn(group, props.environment) as keyof typeof PERMISSION;
+      const role = roleIn(group, props.environment) as keyof typeof WORKSPACE_PERMISSIONS;
       new MwsPermissionAssignment(this, `assign-${group.name}`, {
         workspaceId: props.workspaceId,
         principalId: Token.asNumber(this.groupId(group.name)),
-        permissions: [PERMISSION[role]],
+        permissions: [WORKSPACE_PERMISSIONS[role]],
+        dependsOn: props.assignAfter,
       });
     }
   }

@@ -15,8 +15,10 @@ export interface WorkspaceEntitlementsProps {
 }
 
 /**
- * Entitlements inside one workspace for the account groups and service principals assigned to it.
- * Assignment alone gives no access (provider issue #4925): workspace and SQL access are set here.
+ * Entitlements inside one workspace for the account groups and service principals assigned to it,
+ * and for the built-in users group. Assignment alone gives no access (provider issue #4925):
+ * workspace and SQL access are set here. Each resource replaces the principal's entitlements with
+ * exactly these (the provider patches with op "replace", scim/resource_entitlement.go v1.99).
  */
 export class WorkspaceEntitlements extends Construct {
   constructor(scope: Construct, id: string, props: WorkspaceEntitlementsProps) {

@@ -3,7 +3,7 @@ import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement } from
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { MwsCustomerManagedKeys } from "@cdktf/provider-databricks/lib/mws-customer-managed-keys";
-import { DATABRICKS_CONTROL_PLANE_ACCOUNT } from "../lib/databricks-aws";
+import { CMK_KEY_POLICY, DATABRICKS_CONTROL_PLANE_ACCOUNT } from "../lib/platform-facts";
 import type { WorkspaceResourceNames } from "../lib/naming";
 
 export interface WorkspaceKeysProps {
@@ -18,11 +18,16 @@ export interface WorkspaceKeysProps {
 /**
  * Customer-managed KMS keys for one workspace: one for managed services (notebooks, secrets, query
  * history in the control plane) and one for workspace storage (root bucket and cluster EBS), each
- * rotated yearly and registered with Databricks. Key policies follow the Databricks CMK docs.
+ * rotated yearly and registered with Databricks. Key policies follow the provider's
+ * mws_customer_managed_keys docs (v1.99), with SRA's condition that only our Databricks account may
+ * use them (lib/platform-facts/databricks-account.ts, CMK_KEY_POLICY).
  */
 export class WorkspaceKeys extends Construct {
+  /** Databricks key configuration ids, for the workspace. */
   public readonly managedServicesKeyId: string;
   public readonly storageKeyId: string;
+  /** The storage key itself: the root bucket's default encryption uses it too. */
+  public readonly storageKeyArn: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceKeysProps) {
     super(scope, id);
@@ -33,21 +38,36 @@ export class WorkspaceKeys extends Construct {
       condition: [{ test: "StringEquals", variable: "aws:PrincipalTag/DatabricksAccountId", values: [props.databricksAccountId] }],
     };
     this.managedServicesKeyId = this.key("managed-services", props, ["MANAGED_SERVICES"], [
-      { ...controlPlane, actions: ["kms:Encrypt", "kms:Decrypt"] },
-    ]);
-    this.storageKeyId = this.key("storage", props, ["STORAGE"], [
-      { ...controlPlane, actions: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"] },
+      { ...controlPlane, actions: [...CMK_KEY_POLICY.managedServices] },
+    ]).configurationId;
+    const storage = this.key("storage", props, ["STORAGE"], [
+      { ...controlPlane, actions: [...CMK_KEY_POLICY.storage] },
+      {
+        // Without it Databricks cannot hand the key to the AWS services that encrypt workspace storage.
+        sid: "DatabricksControlPlaneGrants",
+        principals: controlPlane.principals,
+        actions: [...CMK_KEY_POLICY.storageGrants],
+        resources: ["*"],
+        condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
+      },
       {
         sid: "ClusterVolumesThroughEc2",
         principals: [{ type: "AWS", identifiers: [props.crossAccountRoleArn] }],
-        actions: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"],
+        actions: [...CMK_KEY_POLICY.storageEbsVolumes],
         resources: ["*"],
         condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`ec2.${props.awsRegion}.amazonaws.com`] }],
       },
     ]);
+    this.storageKeyId = storage.configurationId;
+    this.storageKeyArn = storage.keyArn;
   }
 
-  private key(use: string, props: WorkspaceKeysProps, useCases: string[], grants: DataAwsIamPolicyDocumentStatement[]): string {
+  private key(
+    use: string,
+    props: WorkspaceKeysProps,
+    useCases: string[],
+    grants: DataAwsIamPolicyDocumentStatement[],
+  ): { configurationId: string; keyArn: string } {
     const policy = new DataAwsIamPolicyDocument(this, `${use}-policy`, {
       statement: [
         {
@@ -66,10 +86,11 @@ export class WorkspaceKeys extends Construct {
       policy: policy.json,
     });
     const alias = new KmsAlias(this, `${use}-alias`, { name: props.names.keyAlias(use), targetKeyId: key.keyId });
-    return new MwsCustomerManagedKeys(this, `${use}-registration`, {
+    const configurationId = new MwsCustomerManagedKeys(this, `${use}-registration`, {
       accountId: props.databricksAccountId,
       useCases,
       awsKeyInfo: { keyArn: key.arn, keyAlias: alias.name },
     }).customerManagedKeyId;
+    return { configurationId, keyArn: key.arn };
   }
 }

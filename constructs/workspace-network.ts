@@ -26,6 +26,11 @@ export interface WorkspaceNetworkProps {
   /** `single` NAT gateway for the VPC, or one `perAz` so an AZ outage does not cut egress. */
   readonly natGateways: "single" | "perAz";
   readonly flowLogRetentionDays: number;
+  /**
+   * Egress to the legacy Hive metastore (3306) from the workspace security group.
+   * @default false
+   */
+  readonly legacyHiveMetastore?: boolean;
 }
 
 /**
@@ -124,6 +129,7 @@ export class WorkspaceNetwork extends Construct {
     this.securityGroup = new WorkspaceSecurityGroup(this, "workspace-security-group", {
       name: names.securityGroup,
       vpcId: this.vpc.id,
+      legacyHiveMetastore: props.legacyHiveMetastore,
     });
     new VpcEndpoints(this, "endpoints", {
       names,

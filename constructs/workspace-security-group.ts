@@ -2,25 +2,26 @@ import { Construct } from "constructs";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { CONTROL_PLANE_PORTS, DNS_PORT, LEGACY_HIVE_METASTORE_PORT } from "../lib/platform-facts";
 
 export interface WorkspaceSecurityGroupProps {
   readonly name: string;
   readonly vpcId: string;
+  /**
+   * Open egress to the legacy Hive metastore (3306), for an environment that keeps legacy access.
+   * @default false: workspaces use Unity Catalog only, with legacy access switched off
+   */
+  readonly legacyHiveMetastore?: boolean;
 }
 
 /**
- * Egress Databricks requires from cluster nodes (docs: customer-managed VPC, security groups):
- * 443 control plane/S3, 2443 FIPS endpoints, 6666 secure cluster connectivity relay,
- * 8443-8451 control-plane API and Unity Catalog, 53 DNS. 3306 (legacy Hive metastore) is left
- * out: workspaces here use Unity Catalog.
+ * Egress Databricks requires from cluster nodes (docs.databricks.com/aws/en/security/network/classic/
+ * customer-managed-vpc, "Security groups"): the control-plane ports and DNS, from the platform facts.
  */
 export const DATABRICKS_EGRESS: readonly { protocol: "tcp" | "udp"; from: number; to: number; why: string }[] = [
-  { protocol: "tcp", from: 443, to: 443, why: "control plane, S3, AWS APIs" },
-  { protocol: "tcp", from: 2443, to: 2443, why: "FIPS-compliant endpoints" },
-  { protocol: "tcp", from: 6666, to: 6666, why: "secure cluster connectivity relay" },
-  { protocol: "tcp", from: 8443, to: 8451, why: "control-plane API and Unity Catalog" },
-  { protocol: "tcp", from: 53, to: 53, why: "DNS" },
-  { protocol: "udp", from: 53, to: 53, why: "DNS" },
+  ...CONTROL_PLANE_PORTS.map((port) => ({ protocol: "tcp" as const, ...port })),
+  { protocol: "tcp", from: DNS_PORT, to: DNS_PORT, why: "DNS" },
+  { protocol: "udp", from: DNS_PORT, to: DNS_PORT, why: "DNS" },
 ];
 
 /** The workspace security group: all TCP/UDP within itself, egress only where Databricks needs it. */
@@ -41,7 +42,8 @@ export class WorkspaceSecurityGroup extends Construct {
       new VpcSecurityGroupIngressRule(this, `ingress-self-${protocol}`, { ...self, ipProtocol: protocol });
       new VpcSecurityGroupEgressRule(this, `egress-self-${protocol}`, { ...self, ipProtocol: protocol });
     }
-    for (const rule of DATABRICKS_EGRESS) {
+    const legacy = props.legacyHiveMetastore ? [{ protocol: "tcp" as const, ...LEGACY_HIVE_METASTORE_PORT }] : [];
+    for (const rule of [...DATABRICKS_EGRESS, ...legacy]) {
       new VpcSecurityGroupEgressRule(this, `egress-${rule.protocol}-${rule.from}`, {
         securityGroupId,
         ipProtocol: rule.protocol,

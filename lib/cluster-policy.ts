@@ -1,11 +1,13 @@
 /**
  * Cluster policy definitions (Databricks policy language: one limitation per attribute path) and
  * the values the app enforces in every policy, whatever its author wrote: cost tags fixed, spot
- * workers with an on-demand driver, automatic AZ, and the environment's size, DBU, idle-time and
- * instance-type caps. A lost spot driver kills a five-hour job; an AZ out of capacity needs another.
+ * workers with exactly one on-demand node (the driver), automatic AZ, no instance pools, and the
+ * environment's size, DBU, idle-time and instance-type caps. A lost spot driver kills a five-hour
+ * job; an AZ out of capacity needs another; a pool would pick the node type past the allowlist.
  */
 import { z } from "zod";
 import type { ClusterLimitsConfig } from "../config/schema";
+import { ENFORCED_CLUSTER_ATTRIBUTES, POOL_ATTRIBUTES } from "./platform-facts";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const optionalDefaults = { defaultValue: scalar.optional(), isOptional: z.boolean().optional() };
@@ -77,9 +79,11 @@ export function enforcePolicy(
   const { limits } = enforcement;
 
   for (const [tag, value] of Object.entries(enforcement.tags)) apply(`custom_tags.${tag}`, fixedTo(value));
-  apply("aws_attributes.availability", fixedTo("SPOT_WITH_FALLBACK"));
-  apply("aws_attributes.zone_id", fixedTo("auto"));
-  apply("aws_attributes.first_on_demand", atLeastOne);
+  apply("aws_attributes.availability", fixedTo(ENFORCED_CLUSTER_ATTRIBUTES.availability));
+  apply("aws_attributes.zone_id", fixedTo(ENFORCED_CLUSTER_ATTRIBUTES.zoneId));
+  // Fixed, not a range: a range with no maximum let a user put every worker on demand.
+  apply("aws_attributes.first_on_demand", fixedTo(ENFORCED_CLUSTER_ATTRIBUTES.firstOnDemand, "exactly one on-demand node, the driver; workers on spot"));
+  for (const pool of POOL_ATTRIBUTES) apply(pool, forbidden("a pool's node type would bypass the instance-type allowlist"));
   apply("num_workers", capped(limits.maxWorkers));
   apply("autoscale.max_workers", capped(limits.maxWorkers));
   apply("dbus_per_hour", capped(limits.maxDbusPerHour));
@@ -93,20 +97,20 @@ export function enforcePolicy(
 
 const describe = (limitation: Limitation) => JSON.stringify(limitation);
 
-function fixedTo(value: string) {
+function fixedTo(value: string | number, why = "enforced from regions.yaml") {
   return (current: Limitation | undefined): Limitation | string => {
     if (current === undefined) return { type: "fixed", value };
     if (current.type === "fixed" && current.value === value) return current;
-    return `expected {"type":"fixed","value":${JSON.stringify(value)}} (enforced from regions.yaml), found ${describe(current)}`;
+    return `expected {"type":"fixed","value":${JSON.stringify(value)}} (${why}), found ${describe(current)}`;
   };
 }
 
-/** At least one on-demand node: the driver. */
-function atLeastOne(current: Limitation | undefined): Limitation | string {
-  if (current === undefined) return { type: "range", minValue: 1, defaultValue: 1 };
-  if (current.type === "fixed" && typeof current.value === "number" && current.value >= 1) return current;
-  if (current.type === "range" && (current.minValue ?? 0) >= 1) return current;
-  return `expected at least 1 on-demand node (the driver): fixed ≥ 1 or a range with minValue ≥ 1, found ${describe(current)}`;
+function forbidden(why: string) {
+  return (current: Limitation | undefined): Limitation | string => {
+    if (current === undefined) return { type: "forbidden", hidden: true };
+    if (current.type === "forbidden") return current;
+    return `expected {"type":"forbidden"} (${why}), found ${describe(current)}`;
+  };
 }
 
 function capped(cap: number) {

@@ -4,6 +4,7 @@
  * A Databricks workspace name, its deployment name (the URL prefix) and its root bucket cannot be
  * renamed in place: a wrong name means tearing the workspace down. Names are derived, never typed.
  */
+import { NAME_LIMITS, WORKSPACE_HOST_SUFFIX } from "./platform-facts";
 
 const DIRECTION_CODES: Readonly<Record<string, string>> = {
   east: "e", west: "w", north: "n", south: "s", central: "c",
@@ -25,9 +26,27 @@ export interface WorkspaceKey {
   readonly environment: string;
 }
 
-/** `<company>-<domain>-<region code>-<env>`: workspace name = deployment name = stack name. */
+/** `<company>-<domain>-<region code>-<env>`: workspace name = stack name = the URL's host name. */
 export function workspaceName(key: WorkspaceKey): string {
   return `${key.company}-${key.domain}-${regionCode(key.awsRegion)}-${key.environment}`;
+}
+
+/**
+ * The workspace's `deployment_name` under the account's deployment-name prefix. Databricks puts the
+ * prefix in front (`<prefix>-<deployment_name>`), so a name that already starts with `<prefix>-`
+ * drops it and the URL is the workspace name itself (`acme` + `acme-data-use1-prod` →
+ * `data-use1-prod`); any other name is kept whole. Without a prefix there is none: Databricks
+ * rejects the field and generates the URL.
+ */
+export function deploymentNameFor(workspace: string, prefix: string | undefined): string | undefined {
+  if (prefix === undefined) return undefined;
+  return workspace.startsWith(`${prefix}-`) ? workspace.slice(prefix.length + 1) : workspace;
+}
+
+/** The host name Databricks gives the workspace, when the prefix makes it predictable. */
+export function workspaceHostFor(workspace: string, prefix: string | undefined): string | undefined {
+  const deployment = deploymentNameFor(workspace, prefix);
+  return deployment === undefined ? undefined : `${prefix}-${deployment}${WORKSPACE_HOST_SUFFIX}`;
 }
 
 /** Names of everything one workspace stack creates, all derived from the workspace name. */
@@ -35,7 +54,6 @@ export function workspaceResourceNames(key: WorkspaceKey) {
   const workspace = workspaceName(key);
   return {
     workspace,
-    deployment: workspace,
     stack: workspace,
     configStack: `${workspace}-config`,
     rootBucket: `${workspace}-root`,
@@ -57,6 +75,8 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     /** KMS key alias and Databricks key configuration per use: `managed-services` or `storage`. */
     keyAlias: (use: string) => `alias/${workspace}-${use}`,
     privateLinkSecurityGroup: `${workspace}-privatelink`,
+    privateLinkSubnet: (az: string) => `${workspace}-privatelink-${az}`,
+    privateLinkRouteTable: `${workspace}-privatelink`,
     privateLinkEndpoint: (service: string) => `${workspace}-${service}`,
     privateAccessSettings: `${workspace}-private-access`,
     clusterPolicy: (policy: string) => `${workspace}-${policy}`,
@@ -93,18 +113,12 @@ export function accountResourceNames(key: AccountKey) {
 
 export type AccountResourceNames = ReturnType<typeof accountResourceNames>;
 
-/** Hard limits of the services that carry our names (S3, IAM, DNS). */
-export const NAME_LIMITS = {
-  s3Bucket: 63,
-  iamRole: 64,
-  dnsLabel: 63,
-} as const;
-
 /** Every derived name with the limit it must fit, for the config check before anything is built. */
-export function limitedNames(key: WorkspaceKey): { name: string; what: string; limit: number }[] {
+export function limitedNames(key: WorkspaceKey, deploymentNamePrefix?: string): { name: string; what: string; limit: number }[] {
   const names = workspaceResourceNames(key);
+  const host = workspaceHostFor(names.workspace, deploymentNamePrefix);
   return [
-    { name: names.deployment, what: "workspace deployment name (DNS label)", limit: NAME_LIMITS.dnsLabel },
+    ...(host ? [{ name: host.slice(0, -WORKSPACE_HOST_SUFFIX.length), what: "workspace host name (DNS label: prefix and deployment name)", limit: NAME_LIMITS.dnsLabel }] : []),
     { name: names.rootBucket, what: "root bucket name", limit: NAME_LIMITS.s3Bucket },
     { name: names.crossAccountRole, what: "cross-account IAM role name", limit: NAME_LIMITS.iamRole },
     { name: names.flowLogRole, what: "flow-log IAM role name", limit: NAME_LIMITS.iamRole },

@@ -1,9 +1,12 @@
 /**
- * VPC address layout. Private subnets are taken from the start of the VPC in AZ order, public
- * subnets from its last private-sized block, so adding an AZ at the end of the list never moves an
- * existing subnet (a moved subnet is a replaced subnet, and a replaced network configuration).
+ * VPC address layout. Private subnets are taken from the start of the VPC in AZ order; the VPC's
+ * last private-sized block holds the small ones: public subnets from its start, PrivateLink endpoint
+ * subnets from its middle, each in AZ order. Adding an AZ at the end of the list therefore never moves
+ * an existing subnet, and the PrivateLink subnets moved none when they arrived (a moved subnet is a
+ * replaced subnet, and a replaced network configuration).
  */
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from "ip-num";
+import { PRIVATE_LINK_SUBNET_NETMASK } from "./platform-facts";
 
 export interface SubnetPlacement {
   readonly availabilityZone: string;
@@ -13,6 +16,8 @@ export interface SubnetPlacement {
 export interface SubnetLayout {
   readonly privateSubnets: readonly SubnetPlacement[];
   readonly publicSubnets: readonly SubnetPlacement[];
+  /** Back-end PrivateLink endpoints, one small subnet per AZ; used where PrivateLink is on. */
+  readonly privateLinkSubnets: readonly SubnetPlacement[];
 }
 
 /** Why `cidr` is not a usable IPv4 network block, or undefined when it is. */
@@ -82,9 +87,19 @@ export function subnetLayout(
   const vpc = rangeOf(vpcCidr);
   const privateBlocks = blocksFrom(vpc.getFirst(), privateNetmask, availabilityZones.length);
   const lastBlock = blocksFrom(vpc.getFirst(), privateNetmask, capacity + 1)[capacity];
-  const publicBlocks = blocksFrom(lastBlock.getFirst(), publicNetmask, availabilityZones.length);
+  // Public subnets grow from the start of the last block, PrivateLink subnets from its middle: each
+  // half holds far more than a region's AZs (/20 and /24 at the extremes: 8 public subnets per half).
+  const [lowerHalf, upperHalf] = blocksFrom(lastBlock.getFirst(), privateNetmask + 1, 2);
+  const publicBlocks = blocksFrom(lowerHalf.getFirst(), publicNetmask, availabilityZones.length);
+  const privateLinkBlocks = blocksFrom(upperHalf.getFirst(), PRIVATE_LINK_SUBNET_NETMASK, availabilityZones.length);
+  const fits = (blocks: IPv4CidrRange[], half: IPv4CidrRange) => blocks.every((block) => half.contains(block));
+  if (!fits(publicBlocks, lowerHalf) || !fits(privateLinkBlocks, upperHalf)) {
+    throw new Error(`${lastBlock.toCidrString()} cannot hold ${availabilityZones.length} public and PrivateLink subnets`);
+  }
+  const placed = (blocks: IPv4CidrRange[]) => availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: blocks[i].toCidrString() }));
   return {
-    privateSubnets: availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: privateBlocks[i].toCidrString() })),
-    publicSubnets: availabilityZones.map((availabilityZone, i) => ({ availabilityZone, cidr: publicBlocks[i].toCidrString() })),
+    privateSubnets: placed(privateBlocks),
+    publicSubnets: placed(publicBlocks),
+    privateLinkSubnets: placed(privateLinkBlocks),
   };
 }

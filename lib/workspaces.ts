@@ -3,12 +3,17 @@
  * derived: names, subnet layout, tags. Stacks and constructs read this, never the raw config.
  */
 import type { EnvironmentSettings, RegionsConfig, RegionsFile } from "../config/schema";
-import { regionCode, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
+import type { PricingTier } from "./platform-facts";
+import { deploymentNameFor, regionCode, workspaceHostFor, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
 import { subnetLayout, type SubnetLayout } from "./network";
 
 export interface WorkspaceSpec {
   readonly key: WorkspaceKey;
   readonly names: WorkspaceResourceNames;
+  /** `deployment_name`, from the account's deployment-name prefix; undefined without one. */
+  readonly deploymentName?: string;
+  /** The workspace host name when the prefix makes it predictable, e.g. acme-data-use1-prod.cloud.databricks.com. */
+  readonly host?: string;
   readonly environment: string;
   readonly settings: EnvironmentSettings;
   readonly awsRegion: string;
@@ -19,6 +24,8 @@ export interface WorkspaceSpec {
   /** Customer-managed KMS keys for storage and managed services (default: on where protected). */
   readonly customerManagedKeys: boolean;
   readonly privateLink: boolean;
+  /** The environment's pricingTier, else the account-wide one. */
+  readonly pricingTier: PricingTier;
   /** Cost tags + Environment + Region: on every AWS resource, workspace, cluster and warehouse. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -35,6 +42,11 @@ export function hardeningOf(settings: EnvironmentSettings): { customerManagedKey
   };
 }
 
+/** The tier of an environment's workspaces: its own pricingTier, else the account-wide one. */
+export function pricingTierOf(config: Pick<RegionsFile, "pricingTier">, settings: Pick<EnvironmentSettings, "pricingTier">): PricingTier {
+  return settings.pricingTier ?? config.pricingTier;
+}
+
 /** Tags of account-wide AWS resources (usage logs): shared by every environment. */
 export const SHARED_ENVIRONMENT = "shared";
 
@@ -44,12 +56,16 @@ export function workspaceSpecs(config: RegionsConfig): WorkspaceSpec[] {
     environments.map((environment) => {
       const key = { company: config.company, domain: config.domain, awsRegion: region.region, environment };
       const vpcCidr = region.workspaces[environment].vpcCidr;
+      const names = workspaceResourceNames(key);
       return {
         key,
-        names: workspaceResourceNames(key),
+        names,
+        deploymentName: deploymentNameFor(names.workspace, config.deploymentNamePrefix),
+        host: workspaceHostFor(names.workspace, config.deploymentNamePrefix),
         environment,
         settings: config.environments[environment],
         ...hardeningOf(config.environments[environment]),
+        pricingTier: pricingTierOf(config, config.environments[environment]),
         awsRegion: region.region,
         regionCode: regionCode(region.region),
         availabilityZones: region.availabilityZones,

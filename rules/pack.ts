@@ -4,6 +4,7 @@
  * what a finding means to a reader lives here. IDs are stable: suppressions and docs name them.
  */
 import type { BlockRule, StackRule } from "./core/rule";
+import type { RuleId } from "../lib/rule-ids";
 import { bucketNameIsDerived } from "./naming/bucket-name";
 import { roleNameIsDerived } from "./naming/role-name";
 import { workspaceNameIsDerived } from "./naming/workspace-name";
@@ -28,11 +29,13 @@ import { noAdministratorAccess } from "./iam/no-administrator-access";
 import { workspacePricingTier } from "./databricks/pricing-tier";
 import { protectedWorkspacePreventsDestroy } from "./databricks/protected-workspace";
 import { policyOnDemandDriver } from "./databricks/policy-on-demand-driver";
+import { policyForbidsPools } from "./databricks/policy-no-pools";
 import { policyCapsWorkers } from "./databricks/policy-max-workers";
 import { policyCapsDbusPerHour } from "./databricks/policy-dbus-per-hour";
 import { policyLimitsAutotermination } from "./databricks/policy-autotermination";
 import { workspaceUsesCustomerManagedKeys } from "./databricks/customer-managed-keys";
 import { workspaceUsesPrivateLink } from "./databricks/private-link";
+import { hardenedWorkspaceOnEnterprise } from "./databricks/enterprise-tier";
 import { kmsKeyRotates } from "./iam/kms-key-rotation";
 import { noLiteralSecrets } from "./secrets/no-literal-secrets";
 import { secretValuesByReference } from "./secrets/secret-values-by-reference";
@@ -41,7 +44,8 @@ import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
 export type RuleLevel = "error" | "warning";
 
 export interface PackRule {
-  readonly id: string;
+  /** Listed in lib/rule-ids.ts, where validation reads it. */
+  readonly id: RuleId;
   readonly level: RuleLevel;
   /** Why the rule exists and how to comply, in one or two sentences. */
   readonly message: string;
@@ -52,7 +56,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "NAME-1",
     level: "error",
-    message: "Workspace and deployment names must be the derived <company>-<domain>-<region code>-<env> name: every name field replaces the workspace when it changes. Take names from lib/naming.ts, never type them.",
+    message: "Workspace names must be the derived <company>-<domain>-<region code>-<env> name, and deployment_name that name under the account's deploymentNamePrefix (none without a prefix): every name field replaces the workspace when it changes. Take names from lib/naming.ts, never type them.",
     check: { block: workspaceNameIsDerived },
   },
   {
@@ -196,7 +200,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "DBX-3",
     level: "error",
-    message: "Cluster policies must keep aws_attributes.first_on_demand ≥ 1 (fixed, or a range with minValue ≥ 1): a reclaimed spot driver kills the whole run.",
+    message: "Cluster policies must fix aws_attributes.first_on_demand at 1: the driver on demand (a reclaimed spot driver kills the whole run) and every worker on spot (a range with no maximum lets a user put them all on demand).",
     check: { block: policyOnDemandDriver },
   },
   {
@@ -228,6 +232,18 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "Workspaces of environments with back-end PrivateLink (hardening.privateLink) must set private_access_settings_id and register REST API and relay endpoints in their network configuration, so cluster traffic to the control plane never crosses the internet.",
     check: { block: workspaceUsesPrivateLink },
+  },
+  {
+    id: "DBX-9",
+    level: "error",
+    message: "Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ENTERPRISE: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ENTERPRISE.",
+    check: { block: hardenedWorkspaceOnEnterprise },
+  },
+  {
+    id: "DBX-10",
+    level: "error",
+    message: "Cluster policies must forbid instance_pool_id and driver_instance_pool_id: a cluster on a pool takes the pool's node type, past the node_type_id allowlist and its cost caps.",
+    check: { block: policyForbidsPools },
   },
   {
     id: "SEC-1",

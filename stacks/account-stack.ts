@@ -12,13 +12,14 @@ import { configureStateBackend } from "./state-backend";
 
 /**
  * Account-wide pieces every workspace stack builds on: the groups this project owns, one Unity
- * Catalog metastore per region, and usage/audit log delivery. Workspace stacks read them by
- * cross-stack reference.
+ * Catalog metastore per region (unless regions.yaml names an existing one), and usage/audit log
+ * delivery. Workspace stacks read them by cross-stack reference.
  */
 export class AccountStack extends TerraformStack {
   /** Ids of the groups created here; SCIM groups are looked up where they are used. */
   public readonly ownedGroupIds: ReadonlyMap<string, string>;
-  private readonly metastores: ReadonlyMap<string, RegionalMetastore>;
+  /** Region → the metastore its workspaces are assigned to: created here, or the one regions.yaml names. */
+  private readonly metastoreIds: ReadonlyMap<string, string>;
 
   constructor(scope: Construct, config: RegionsConfig) {
     const names = accountResourceNames(config);
@@ -30,22 +31,25 @@ export class AccountStack extends TerraformStack {
     new TimeProvider(this, "time");
 
     this.ownedGroupIds = new AccountGroups(this, "groups", { groups: config.groups }).groupIds;
-    this.metastores = new Map(
-      config.regions.map(({ region }) => [
+    // An account holds one metastore per region, and Databricks creates one where an account already
+    // had workspaces: creating a second fails, so a region that names its metastore gets none here.
+    this.metastoreIds = new Map(
+      config.regions.map(({ region, metastoreId }) => [
         region,
-        new RegionalMetastore(this, `metastore-${region}`, {
-          name: names.metastore(region),
-          awsRegion: region,
-          owner: config.unityCatalog.metastoreOwner,
-        }),
+        metastoreId ??
+          new RegionalMetastore(this, `metastore-${region}`, {
+            name: names.metastore(region),
+            awsRegion: region,
+            owner: config.unityCatalog.metastoreOwner,
+          }).metastore.metastoreId,
       ]),
     );
     new UsageLogDelivery(this, "usage-logs", { names, databricksAccountId: config.databricksAccountId });
   }
 
   metastoreId(awsRegion: string): string {
-    const metastore = this.metastores.get(awsRegion);
-    if (!metastore) throw new Error(`no metastore for region ${awsRegion}`);
-    return metastore.metastore.metastoreId;
+    const metastoreId = this.metastoreIds.get(awsRegion);
+    if (metastoreId === undefined) throw new Error(`no metastore for region ${awsRegion}`);
+    return metastoreId;
   }
 }

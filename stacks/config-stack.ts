@@ -2,10 +2,13 @@ import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { PrincipalsConfig, RegionsConfig } from "../config/schema";
 import { ClusterPolicies } from "../constructs/cluster-policies";
+import { LegacyAccessSettings } from "../constructs/legacy-access-settings";
 import type { Grantees } from "../constructs/grantees";
 import { SqlWarehouse } from "../constructs/sql-warehouse";
 import { roleIn } from "../constructs/workspace-access";
 import { WorkspaceEntitlements } from "../constructs/workspace-entitlements";
+import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databricks-group";
+import { ALL_USERS_GROUP } from "../lib/platform-facts";
 import type { WorkspaceSpec } from "../lib/workspaces";
 import { databricksWorkspaceProvider } from "./providers";
 import { configureStateBackend } from "./state-backend";
@@ -36,7 +39,17 @@ export class ConfigStack extends TerraformStack {
       id: workspace.servicePrincipals.get(principal.name)!.servicePrincipal.id,
       entitlements: principal.entitlements,
     }));
-    new WorkspaceEntitlements(this, "entitlements", { principals: [...groups, ...servicePrincipals] });
+    // The built-in users group holds every principal of the workspace, and entitlements add up across
+    // groups: left alone, its default workspace and SQL access would reach everyone, whatever their
+    // own group says (analysts' workspaceAccess: false would not hold). It gets exactly regions.yaml's.
+    const allUsers = {
+      name: ALL_USERS_GROUP,
+      kind: "group" as const,
+      id: new DataDatabricksGroup(this, "all-users", { displayName: ALL_USERS_GROUP }).id,
+      entitlements: config.allUsersEntitlements,
+    };
+    new WorkspaceEntitlements(this, "entitlements", { principals: [allUsers, ...groups, ...servicePrincipals] });
+    if (!spec.settings.legacyAccess) new LegacyAccessSettings(this, "legacy-access");
 
     // A principal that is not assigned to this workspace cannot hold a permission in it: grants to
     // a group whose role here is `none` are left out rather than failing the apply.

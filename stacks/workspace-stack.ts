@@ -10,7 +10,7 @@ import { BackendPrivateLink } from "../constructs/backend-private-link";
 import { WorkspaceAccess } from "../constructs/workspace-access";
 import { WorkspaceKeys } from "../constructs/workspace-keys";
 import { WorkspaceServicePrincipal } from "../constructs/workspace-service-principal";
-import { MetastoreAssignment } from "@cdktf/provider-databricks/lib/metastore-assignment";
+import { MetastoreAttachment } from "../constructs/metastore-attachment";
 import type { AccountStack } from "./account-stack";
 import { WorkspaceNetwork } from "../constructs/workspace-network";
 import { awsProvider, databricksAccountProvider } from "./providers";
@@ -41,11 +41,7 @@ export class WorkspaceStack extends TerraformStack {
       subnets: spec.subnets,
       natGateways: spec.settings.natGateways,
       flowLogRetentionDays: config.network.flowLogRetentionDays,
-    });
-    const rootBucket = new RootBucket(this, "root-bucket", {
-      bucketName: names.rootBucket,
-      storageConfigurationName: names.storageConfiguration,
-      databricksAccountId: config.databricksAccountId,
+      legacyHiveMetastore: spec.settings.legacyAccess,
     });
     const crossAccount = new CrossAccountRole(this, "cross-account", {
       roleName: names.crossAccountRole,
@@ -65,23 +61,29 @@ export class WorkspaceStack extends TerraformStack {
           crossAccountRoleArn: crossAccount.role.arn,
         })
       : undefined;
+    const rootBucket = new RootBucket(this, "root-bucket", {
+      bucketName: names.rootBucket,
+      storageConfigurationName: names.storageConfiguration,
+      databricksAccountId: config.databricksAccountId,
+      storageKeyArn: keys?.storageKeyArn,
+    });
     const privateLink = spec.privateLink
       ? new BackendPrivateLink(this, "private-link", {
           names,
           databricksAccountId: config.databricksAccountId,
           awsRegion: spec.awsRegion,
           vpcId: network.vpc.id,
-          subnetIds: network.privateSubnets.map((subnet) => subnet.id),
+          subnets: spec.subnets.privateLinkSubnets,
           workspaceSecurityGroupId: network.securityGroup.securityGroup.id,
         })
       : undefined;
     this.workspace = new DatabricksWorkspace(this, "workspace", {
       databricksAccountId: config.databricksAccountId,
       workspaceName: names.workspace,
-      deploymentName: names.deployment,
+      deploymentName: spec.deploymentName,
       networkName: names.network,
       awsRegion: spec.awsRegion,
-      pricingTier: config.pricingTier,
+      pricingTier: spec.pricingTier,
       credentialsId: crossAccount.credentials.credentialsId,
       storageConfigurationId: rootBucket.storageConfiguration.storageConfigurationId,
       vpcId: network.vpc.id,
@@ -91,15 +93,17 @@ export class WorkspaceStack extends TerraformStack {
       protected: spec.settings.protected,
       keys: keys && { managedServices: keys.managedServicesKeyId, storage: keys.storageKeyId },
       privateLink,
-    });    const workspaceId = this.workspace.workspace.workspaceId;
+    });
+    const workspaceId = this.workspace.workspace.workspaceId;
     const workspaceUrl = this.workspace.workspace.workspaceUrl;
 
-    new MetastoreAssignment(this, "metastore-assignment", {
+    const metastore = new MetastoreAttachment(this, "metastore", {
       metastoreId: account.metastoreId(spec.awsRegion),
       workspaceId,
     });
     this.access = new WorkspaceAccess(this, "access", {
       workspaceId,
+      assignAfter: metastore.identityFederationReady,
       environment: spec.environment,
       groups: config.groups,
       ownedGroupIds: account.ownedGroupIds,
@@ -113,8 +117,10 @@ export class WorkspaceStack extends TerraformStack {
           description: principal.description,
           workspaceId,
           workspaceUrl,
+          assignAfter: metastore.identityFederationReady,
           memberships: principal.groups.map((group) => ({ group, groupId: this.access.groupId(group) })),
           secretName: names.servicePrincipalSecret(principal.name),
+          secretRotationDays: principal.secretRotationDays,
         }),
       ]),
     );

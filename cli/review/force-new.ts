@@ -120,6 +120,11 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
   aws_s3_bucket_policy: { source: `${AWS}s3/bucket_policy.go`, forceNew: ["bucket", REGION] },
   // ── time ──
   time_sleep: { source: "hashicorp/terraform-provider-time internal/provider/resource_time_sleep.go", forceNew: ["triggers"] },
+  time_rotating: {
+    source: "hashicorp/terraform-provider-time internal/provider/resource_time_rotating.go",
+    forceNew: ["rfc3339", "triggers"],
+    note: "also recreated by the first plan after its rotation date (it leaves state), which replaces what names its timestamp",
+  },
   // ── Databricks account level (mws) ──
   databricks_mws_credentials: { source: `${DATABRICKS}mws/resource_mws_credentials.go`, forceNew: ["*"] },
   databricks_mws_storage_configurations: {
@@ -131,6 +136,11 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
     forceNew: ["*"],
     except: ["gcp_network_info.pod_ip_range_name", "gcp_network_info.service_ip_range_name"],
   },
+  // deployment_name forces replacement, so a changed deploymentNamePrefix is reported as one for
+  // every workspace. Terraform itself may plan less: the field's DiffSuppressFunc (same file,
+  // provider issue #382) hides a change unless the new value ends with the old one, and the old
+  // one in state is the prefixed name the API returns. Either way the URL does not follow the new
+  // name in place: the review says "replace" so nobody expects it to.
   databricks_mws_workspaces: {
     source: `${DATABRICKS}mws/resource_mws_workspaces.go (workspaceRunningUpdatesAllowed)`,
     forceNew: ["*"],
@@ -193,6 +203,9 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
     ],
   },
   databricks_sql_endpoint: { source: `${DATABRICKS}sql/resource_sql_endpoint.go`, forceNew: [] },
+  // Workspace settings: one generic resource with an Update (create and update both write the setting).
+  databricks_disable_legacy_access_setting: { source: `${DATABRICKS}settings/generic_setting.go`, forceNew: [] },
+  databricks_disable_legacy_dbfs_setting: { source: `${DATABRICKS}settings/generic_setting.go`, forceNew: [] },
 };
 
 export function forceNewRule(type: string): ForceNewRule | undefined {

@@ -1,4 +1,4 @@
-import { KNOWN_AWS_REGIONS } from "../aws-regions";
+import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import type { ConfigPath, ConfigProblem } from "../problems";
 import type { PrincipalsConfig, RegionsFile } from "../schema";
 import { unknownGroup, unknownServicePrincipal } from "./identity";

@@ -1,3 +1,4 @@
+import { ALL_USERS_GROUP } from "../../lib/platform-facts";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
 
@@ -15,6 +16,12 @@ export function checkIdentity(config: RegionsFile): ConfigProblem[] {
   problems.push(...duplicates(config.servicePrincipals.map((sp) => sp.name), (i) => ["servicePrincipals", i, "name"], "service principal"));
 
   config.groups.forEach((group, i) => {
+    if (group.name === ALL_USERS_GROUP) {
+      problems.push({
+        path: ["groups", i, "name"],
+        message: `expected a group other than the built-in "${ALL_USERS_GROUP}" group of every workspace (set its entitlements under allUsersEntitlements), found "${group.name}"`,
+      });
+    }
     for (const environment of Object.keys(group.roles)) {
       if (!environments.includes(environment)) {
         problems.push({

@@ -1,4 +1,4 @@
-import { KNOWN_AWS_REGIONS } from "../aws-regions";
+import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import { limitedNames } from "../../lib/naming";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
@@ -10,7 +10,7 @@ export function checkNameLengths(config: RegionsFile): ConfigProblem[] {
     if (!KNOWN_AWS_REGIONS.includes(entry.region)) return;
     for (const environment of Object.keys(entry.workspaces)) {
       const key = { company: config.company, domain: config.domain, awsRegion: entry.region, environment };
-      for (const { name, what, limit } of limitedNames(key)) {
+      for (const { name, what, limit } of limitedNames(key, config.deploymentNamePrefix)) {
         if (name.length > limit) {
           problems.push({
             path: ["regions", i, "workspaces", environment],

@@ -1,18 +1,18 @@
-import { PRIVATE_LINK_SERVICES } from "../../lib/databricks-aws";
-import { cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
+import { AWS_VPC_NETMASK, CLOUDWATCH_RETENTION_DAYS, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SERVICES, RFC1918_BLOCKS } from "../../lib/platform-facts";
+import { cidrContains, cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
 import type { ConfigPath, ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
 
 /** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
-export const VPC_NETMASK = { min: 16, max: 25 } as const;
+export const VPC_NETMASK = { min: AWS_VPC_NETMASK.min, max: DATABRICKS_SUBNET_NETMASK.max } as const;
 /** Databricks accepts /17 to /25 subnets; we require /20 or larger, since each node takes two IPs. */
-export const PRIVATE_SUBNET_NETMASK = { min: 17, max: 20 } as const;
+export const PRIVATE_SUBNET_NETMASK = { min: DATABRICKS_SUBNET_NETMASK.min, max: 20 } as const;
 export const PUBLIC_SUBNET_NETMASK = { min: 24, max: 28 } as const;
 
 /** VPC CIDRs are well-formed, sized for Databricks, hold one large subnet per AZ, and never overlap. */
 export function checkNetwork(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const { privateSubnetNetmask, publicSubnetNetmask, addressPool } = config.network;
+  const { privateSubnetNetmask, publicSubnetNetmask, addressPool, flowLogRetentionDays } = config.network;
   const privateOk = inRange(privateSubnetNetmask, PRIVATE_SUBNET_NETMASK);
   if (!privateOk) {
     problems.push({
@@ -26,8 +26,14 @@ export function checkNetwork(config: RegionsFile): ConfigProblem[] {
       message: `expected a netmask from ${PUBLIC_SUBNET_NETMASK.min} to ${PUBLIC_SUBNET_NETMASK.max}, found ${publicSubnetNetmask}`,
     });
   }
+  if (!CLOUDWATCH_RETENTION_DAYS.includes(flowLogRetentionDays)) {
+    problems.push({
+      path: ["network", "flowLogRetentionDays"],
+      message: `expected a retention CloudWatch Logs accepts (${CLOUDWATCH_RETENTION_DAYS.join(", ")} days), found ${flowLogRetentionDays}`,
+    });
+  }
   if (addressPool !== undefined) {
-    const poolProblem = cidrProblem(addressPool);
+    const poolProblem = cidrProblem(addressPool) ?? privateSpaceProblem(addressPool);
     if (poolProblem) problems.push({ path: ["network", "addressPool"], message: `${poolProblem}, found "${addressPool}"` });
   }
 
@@ -49,6 +55,11 @@ export function checkNetwork(config: RegionsFile): ConfigProblem[] {
         });
         continue;
       }
+      const outsidePrivateSpace = privateSpaceProblem(vpcCidr);
+      if (outsidePrivateSpace) {
+        problems.push({ path, message: `${outsidePrivateSpace}, found "${vpcCidr}"` });
+        continue;
+      }
       const capacity = privateSubnetCapacity(vpcCidr, privateSubnetNetmask);
       if (privateOk && entry.availabilityZones.length > capacity) {
         problems.push({
@@ -66,7 +77,7 @@ export function checkNetwork(config: RegionsFile): ConfigProblem[] {
     }
   });
   for (const [environment, settings] of Object.entries(config.environments)) {
-    if (!settings.hardening.privateLink) continue;
+    if (!settings.hardening?.privateLink) continue;
     config.regions.forEach((entry, i) => {
       if (!PRIVATE_LINK_SERVICES[entry.region]) {
         problems.push({
@@ -77,6 +88,12 @@ export function checkNetwork(config: RegionsFile): ConfigProblem[] {
     });
   }
   return problems;
+}
+
+/** Why `cidr` (a valid block) is not private address space, or undefined when it is. */
+function privateSpaceProblem(cidr: string): string | undefined {
+  if (RFC1918_BLOCKS.some((block) => cidrContains(block, cidr))) return undefined;
+  return `expected a private (RFC 1918) block inside ${RFC1918_BLOCKS.slice(0, -1).join(", ")} or ${RFC1918_BLOCKS.at(-1)}`;
 }
 
 function inRange(value: number, range: { min: number; max: number }): boolean {

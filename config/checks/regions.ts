@@ -1,8 +1,8 @@
-import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../aws-regions";
+import { availabilityZonesOf, DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema";
 
-/** Regions are real, offered by Databricks, listed once; AZs belong to their region, listed once. */
+/** Regions are real, offered by Databricks, listed once; AZs exist in their region (a cited table), listed once. */
 export function checkRegions(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const firstIndex = new Map<string, number>();
@@ -19,10 +19,14 @@ export function checkRegions(config: RegionsFile): ConfigProblem[] {
       firstIndex.set(entry.region, i);
     }
     const seenZones = new Set<string>();
+    const zones = availabilityZonesOf(entry.region);
     entry.availabilityZones.forEach((zone, z) => {
       const path = ["regions", i, "availabilityZones", z];
-      if (!new RegExp(`^${entry.region}[a-z]$`).test(zone)) {
-        problems.push({ path, message: `expected an availability zone of ${entry.region} (e.g. ${entry.region}a), found "${zone}"` });
+      // A region the zone table does not hold is already a problem of its own: only the shape is checked then.
+      const exists = zones ? zones.includes(zone) : zone.length === entry.region.length + 1 && zone.startsWith(entry.region) && /[a-z]$/.test(zone);
+      if (!exists) {
+        const expected = zones ? `(${zones.join(", ")})` : `(e.g. ${entry.region}a)`;
+        problems.push({ path, message: `expected an availability zone of ${entry.region} ${expected}, found "${zone}"` });
       } else if (seenZones.has(zone)) {
         problems.push({ path, message: `expected distinct availability zones, found "${zone}" twice` });
       }

@@ -3,12 +3,14 @@
  * files, and names come from lib/naming.ts (through workspaceSpecs), never re-derived here.
  */
 import type { RegionsConfig } from "../../config/schema";
-import { workspaceResourceNames, type WorkspaceResourceNames } from "../../lib/naming";
+import { deploymentNameFor, workspaceResourceNames, type WorkspaceResourceNames } from "../../lib/naming";
 import { costTagsFor, hardeningOf } from "../../lib/workspaces";
 
 export interface WorkspaceExpectations {
   readonly environment: string;
   readonly names: WorkspaceResourceNames;
+  /** The workspace's deployment_name under the account's prefix; undefined when there is no prefix. */
+  readonly deploymentName?: string;
   /** Cost tags + Environment + Region, with the values this workspace must carry. */
   readonly tags: Readonly<Record<string, string>>;
   /** `environments.<env>.protected`: the workspace must refuse to be destroyed. */
@@ -40,6 +42,7 @@ export function guardrailContext(config: RegionsConfig): GuardrailContext {
       const workspace = {
         environment,
         names,
+        deploymentName: deploymentNameFor(names.workspace, config.deploymentNamePrefix),
         tags: costTagsFor(config, environment, region.region),
         protected: settings.protected,
         hardening: hardeningOf(settings),

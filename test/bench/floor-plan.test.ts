@@ -42,7 +42,8 @@ describe("floor-plan, floor-app: the floor emits what our synth emits, with lite
     const actual = countSynth(floor);
     expect(expected.stacks).toBe(13);
     expect(actual.perStackType).toEqual(expected.perStackType);
-    expect(expected.perStackType["acme-data-use1-prod resource.aws_subnet"]).toBe(6);
+    // 3 private, 3 public and 3 PrivateLink subnets.
+    expect(expected.perStackType["acme-data-use1-prod resource.aws_subnet"]).toBe(9);
     expect(plan.packages).toMatchObject({ aws: "@cdktf/provider-aws", databricks: "@cdktf/provider-databricks" });
     // Literal bodies of the same types: within a fifth of our output's size.
     expect(actual.bytes / expected.bytes).toBeGreaterThan(0.8);

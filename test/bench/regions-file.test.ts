@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, test } from "vitest";
 import { benchRegionNames, benchRegionsText, benchVpcCidr, writeBenchRegionsFile } from "../../bench/regions-file";
-import { KNOWN_AWS_REGIONS } from "../../config/aws-regions";
+import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
 import { regionCode } from "../../lib/naming";
 import { cidrsOverlap } from "../../lib/network";
 import { problemsOf, shippedRegionsText } from "../utils";

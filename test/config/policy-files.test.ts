@@ -59,7 +59,17 @@ describe("cluster policy files: read at the config boundary, relative to the reg
     [
       "a spot driver",
       policyWith({ "aws_attributes.first_on_demand": { type: "fixed", value: 0 } }),
-      'conf/policies/job.json:8:5 definition["aws_attributes.first_on_demand"]: expected at least 1 on-demand node (the driver): fixed ≥ 1 or a range with minValue ≥ 1, found {"type":"fixed","value":0}',
+      'conf/policies/job.json:8:5 definition["aws_attributes.first_on_demand"]: expected {"type":"fixed","value":1} (exactly one on-demand node, the driver; workers on spot), found {"type":"fixed","value":0}',
+    ],
+    [
+      "on-demand workers allowed",
+      policyWith({ "aws_attributes.first_on_demand": { type: "range", minValue: 1 } }),
+      'conf/policies/job.json:8:5 definition["aws_attributes.first_on_demand"]: expected {"type":"fixed","value":1} (exactly one on-demand node, the driver; workers on spot), found {"type":"range","minValue":1}',
+    ],
+    [
+      "a pool the policy lets users pick",
+      policyWith({ driver_instance_pool_id: { type: "unlimited" } }),
+      'conf/policies/job.json:8:5 definition.driver_instance_pool_id: expected {"type":"forbidden"} (a pool\'s node type would bypass the instance-type allowlist), found {"type":"unlimited"}',
     ],
     [
       "no cluster_type",

@@ -81,7 +81,7 @@ const INVALID: readonly (readonly [string, string, string])[] = [
   [
     "availability zone of another region",
     mutate(["[us-east-1a, us-east-1b]", "[us-east-1a, eu-west-1b]"]),
-    'regions.yaml:15:37 regions[0].availabilityZones[1]: expected an availability zone of us-east-1 (e.g. us-east-1a), found "eu-west-1b"',
+    'regions.yaml:15:37 regions[0].availabilityZones[1]: expected an availability zone of us-east-1 (us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f), found "eu-west-1b"',
   ],
   [
     "environment that is not configured",
@@ -122,6 +122,16 @@ const INVALID: readonly (readonly [string, string, string])[] = [
     "derived IAM role name over 64 characters",
     mutate(...LONG_NAMES),
     'regions.yaml:17:7 regions[0].workspaces.devsandbox: expected a cross-account IAM role name of at most 64 characters, found "acmeglobalholdingsco-dataplatformservices-use1-devsandbox-crossaccount" (70); shorten company, domain or environment',
+  ],
+  [
+    "a deployment-name prefix Databricks would not set",
+    mutate(['awsAccountId: "123456789012"', 'awsAccountId: "123456789012"\ndeploymentNamePrefix: "Acme_1"']),
+    'regions.yaml:5:23 deploymentNamePrefix: expected the account\'s deployment-name prefix as Databricks set it: 1-20 lowercase letters, digits or -, found "Acme_1"',
+  ],
+  [
+    "workspace host name (prefix + deployment name) over one DNS label",
+    mutate(...LONG_NAMES, ['awsAccountId: "123456789012"', 'awsAccountId: "123456789012"\ndeploymentNamePrefix: abcdefghij']),
+    'regions.yaml:18:7 regions[0].workspaces.devsandbox: expected a workspace host name (DNS label: prefix and deployment name) of at most 63 characters, found "abcdefghij-acmeglobalholdingsco-dataplatformservices-use1-devsandbox" (68); shorten company, domain or environment',
   ],
   [
     "missing cost tag",
@@ -197,6 +207,7 @@ describe("loadRegionsConfig: reading the file", () => {
     expect(config.network).toEqual({ privateSubnetNetmask: 18, publicSubnetNetmask: 26, flowLogRetentionDays: 90 });
     expect(config.environments.dev).toEqual({
       natGateways: "single",
+      legacyAccess: false,
       protected: false,
       hardening: { privateLink: false },
       clusters: { maxWorkers: 8, maxDbusPerHour: 20, autoterminationMinutes: { default: 30, max: 120 }, instanceTypes: ["m6i.xlarge", "m6i.2xlarge"] },

@@ -5,7 +5,7 @@ import { addressOf, ref, resourcesOf, synthConstruct } from "../utils";
 const PROPS: DatabricksWorkspaceProps = {
   databricksAccountId: "3f2c8a1e-7b4d-4e9a-9c1f-5d6e7a8b9c0d",
   workspaceName: "acme-data-euw1-prod",
-  deploymentName: "acme-data-euw1-prod",
+  deploymentName: "data-euw1-prod",
   networkName: "acme-data-euw1-prod-network",
   awsRegion: "eu-west-1",
   pricingTier: "PREMIUM",
@@ -28,7 +28,7 @@ describe("DatabricksWorkspace: network registration and the workspace", () => {
       {
         account_id: PROPS.databricksAccountId,
         workspace_name: "acme-data-euw1-prod",
-        deployment_name: "acme-data-euw1-prod",
+        deployment_name: "data-euw1-prod",
         aws_region: "eu-west-1",
         pricing_tier: "PREMIUM",
         credentials_id: "cred-1",
@@ -50,6 +50,10 @@ describe("DatabricksWorkspace: network registration and the workspace", () => {
         security_group_ids: ["sg-1"],
       },
     ]);
+  });
+
+  test("without a deployment name (no prefix on the account) the field is left out", () => {
+    expect(resourcesOf(synth({ ...PROPS, deploymentName: undefined }), "databricks_mws_workspaces")[0]).not.toHaveProperty("deployment_name");
   });
 
   test("an unprotected workspace has no prevent_destroy", () => {

@@ -9,7 +9,7 @@ const JOB: PolicyDefinition = { cluster_type: { type: "fixed", value: "job" } };
 const ALL_PURPOSE: PolicyDefinition = { cluster_type: { type: "fixed", value: "all-purpose" } };
 
 describe("enforcePolicy: values no policy author can forget", () => {
-  test("an empty job policy gets tags, spot with on-demand driver, auto AZ and the caps", () => {
+  test("an empty job policy gets tags, spot with one on-demand driver, auto AZ, no pools and the caps", () => {
     const { definition, conflicts } = enforcePolicy(JOB, ENFORCEMENT);
     expect(conflicts).toEqual([]);
     expect(definition).toEqual({
@@ -18,7 +18,9 @@ describe("enforcePolicy: values no policy author can forget", () => {
       "custom_tags.Environment": { type: "fixed", value: "dev" },
       "aws_attributes.availability": { type: "fixed", value: "SPOT_WITH_FALLBACK" },
       "aws_attributes.zone_id": { type: "fixed", value: "auto" },
-      "aws_attributes.first_on_demand": { type: "range", minValue: 1, defaultValue: 1 },
+      "aws_attributes.first_on_demand": { type: "fixed", value: 1 },
+      instance_pool_id: { type: "forbidden", hidden: true },
+      driver_instance_pool_id: { type: "forbidden", hidden: true },
       num_workers: { type: "range", maxValue: 8 },
       "autoscale.max_workers": { type: "range", maxValue: 8 },
       dbus_per_hour: { type: "range", maxValue: 20 },
@@ -43,7 +45,7 @@ describe("enforcePolicy: values no policy author can forget", () => {
         ...ALL_PURPOSE,
         "autoscale.max_workers": { type: "range", maxValue: 4, defaultValue: 2 },
         node_type_id: { type: "allowlist", values: ["r6i.xlarge"] },
-        "aws_attributes.first_on_demand": { type: "fixed", value: 2 },
+        instance_pool_id: { type: "forbidden" },
         autotermination_minutes: { type: "range", maxValue: 30, defaultValue: 15 },
       },
       ENFORCEMENT,
@@ -51,7 +53,7 @@ describe("enforcePolicy: values no policy author can forget", () => {
     expect(conflicts).toEqual([]);
     expect(definition["autoscale.max_workers"]).toEqual({ type: "range", maxValue: 4, defaultValue: 2 });
     expect(definition.node_type_id).toEqual({ type: "allowlist", values: ["r6i.xlarge"], defaultValue: "r6i.xlarge" });
-    expect(definition["aws_attributes.first_on_demand"]).toEqual({ type: "fixed", value: 2 });
+    expect(definition.instance_pool_id).toEqual({ type: "forbidden" });
     expect(definition.autotermination_minutes).toEqual({ type: "range", minValue: 10, maxValue: 30, defaultValue: 15 });
   });
 
@@ -63,6 +65,9 @@ describe("enforcePolicy: values no policy author can forget", () => {
   test.each([
     ["a tag fixed to another value", { "custom_tags.CostCenter": { type: "fixed", value: "CC-9" } }, "custom_tags.CostCenter"],
     ["no on-demand driver", { "aws_attributes.first_on_demand": { type: "fixed", value: 0 } }, "aws_attributes.first_on_demand"],
+    ["workers on demand too", { "aws_attributes.first_on_demand": { type: "range", minValue: 1 } }, "aws_attributes.first_on_demand"],
+    ["a worker pool", { instance_pool_id: { type: "unlimited" } }, "instance_pool_id"],
+    ["a driver pool fixed to one", { driver_instance_pool_id: { type: "fixed", value: "pool-1" } }, "driver_instance_pool_id"],
     ["on-demand only", { "aws_attributes.availability": { type: "fixed", value: "ON_DEMAND" } }, "aws_attributes.availability"],
     ["a fixed AZ", { "aws_attributes.zone_id": { type: "fixed", value: "us-east-1a" } }, "aws_attributes.zone_id"],
     ["unlimited workers", { num_workers: { type: "unlimited" } }, "num_workers"],

@@ -19,10 +19,13 @@ const CASES: RuleCase[] = [
   { name: "network with both endpoints", rule: "DBX-8", json: network(ENDPOINTS), address: NET, status: "compliant", expected: HARDENED },
   { name: "network without the relay", rule: "DBX-8", json: network({ vpc_endpoints: { rest_api: ["${r.id}"] } }), address: NET, status: "non-compliant", detail: "vpc_endpoints.dataplane_relay is empty", expected: HARDENED },
   { name: "an environment without PrivateLink", rule: "DBX-8", json: network({}), address: NET, status: "not-applicable", expected: PLAIN },
+  { name: "a hardened workspace on ENTERPRISE", rule: "DBX-9", json: workspace({ pricing_tier: "ENTERPRISE" }), address: WS, status: "compliant", expected: HARDENED },
+  { name: "a hardened workspace on PREMIUM", rule: "DBX-9", json: workspace({ pricing_tier: "PREMIUM" }), address: WS, status: "non-compliant", detail: 'customer-managed keys and back-end PrivateLink need pricing_tier ENTERPRISE, found "PREMIUM"', expected: HARDENED },
+  { name: "a plain workspace on PREMIUM", rule: "DBX-9", json: workspace({ pricing_tier: "PREMIUM" }), address: WS, status: "not-applicable", expected: PLAIN },
   { name: "a rotating key", rule: "IAM-4", json: resources({ aws_kms_key: { k: { enable_key_rotation: true } } }), address: "aws_kms_key.k", status: "compliant" },
   { name: "a key that never rotates", rule: "IAM-4", json: resources({ aws_kms_key: { k: {} } }), address: "aws_kms_key.k", status: "non-compliant", detail: "enable_key_rotation is not true" },
 ];
 
-describe("hardening rules: customer-managed keys, PrivateLink, key rotation", () => {
+describe("hardening rules: customer-managed keys, PrivateLink, the Enterprise tier they need, key rotation", () => {
   test.each(CASES)("$rule: $name → $status", (c) => expectCase(c));
 });

@@ -5,9 +5,13 @@ const workspace = (body: Record<string, unknown>) => resources({ databricks_mws_
 const bucket = (body: Record<string, unknown>) => resources({ aws_s3_bucket: { b: body } });
 const role = (body: Record<string, unknown>) => resources({ aws_iam_role: { r: body } });
 
+const WITH_PREFIX = { ...EXPECTED, workspace: { ...EXPECTED.workspace!, deploymentName: "data-use1-prod" } };
+
 const CASES: RuleCase[] = [
-  { name: "derived workspace and deployment names", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: NAMES.deployment }), address: "databricks_mws_workspaces.ws", status: "compliant" },
-  { name: "a typed deployment name", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: "acme-prod" }), address: "databricks_mws_workspaces.ws", status: "non-compliant", detail: 'deployment_name is "acme-prod", expected "acme-data-use1-prod"' },
+  { name: "derived workspace name under the account prefix", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: "data-use1-prod" }), address: "databricks_mws_workspaces.ws", status: "compliant", expected: WITH_PREFIX },
+  { name: "a typed deployment name", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: "acme-prod" }), address: "databricks_mws_workspaces.ws", status: "non-compliant", detail: 'deployment_name is "acme-prod", expected "data-use1-prod"', expected: WITH_PREFIX },
+  { name: "no prefix and no deployment name", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace }), address: "databricks_mws_workspaces.ws", status: "compliant" },
+  { name: "a deployment name without a prefix to accept it", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: NAMES.workspace }), address: "databricks_mws_workspaces.ws", status: "non-compliant", detail: 'deployment_name is "acme-data-use1-prod", expected none (regions.yaml sets no deploymentNamePrefix)' },
   { name: "a workspace in a stack of no workspace", rule: "NAME-1", json: workspace({ workspace_name: "x" }), address: "databricks_mws_workspaces.ws", status: "not-applicable", expected: NO_WORKSPACE },
   { name: "the derived root bucket name", rule: "NAME-2", json: bucket({ bucket: NAMES.rootBucket }), address: "aws_s3_bucket.b", status: "compliant" },
   { name: "a bucket named by hand", rule: "NAME-2", json: bucket({ bucket: "my-data-bucket" }), address: "aws_s3_bucket.b", status: "non-compliant", detail: 'does not start with "acme-data-use1-prod-"' },

@@ -47,17 +47,17 @@ describe("suppressions: rule ID + <stack>/<address> globs + a reason", () => {
     expect(runPack(STACKS, config, { pack: PACK }).filter((f) => f.suppressed)).toEqual([]);
   });
 
-  test("an unused suppression is a warning that names it; an unknown rule ID says so", () => {
+  test("an unused suppression is a warning that names it; a rule the pack in use lacks says so", () => {
     const config = withSuppressions(
       [
         `  - rule: NET-4\n    resources: ["acme-data-apse2-*/aws_vpc.*"]\n    reason: Region that no longer exists here.\n`,
-        `  - rule: NET-99\n    resources: ["**"]\n    reason: A rule ID with a typo in it.\n`,
+        `  - rule: NET-3\n    resources: ["**"]\n    reason: A rule this one-rule pack does not have.\n`,
       ].join(""),
     );
     const warnings = runPack(STACKS, config, { pack: PACK, configFile: "team/regions.yaml" }).filter((f) => f.level === "warning");
     expect(warnings.map((w) => [w.stack, w.address, w.rule, w.details[0]])).toEqual([
       ["team/regions.yaml", "suppressions[0]", "NET-4", "no NET-4 finding matches acme-data-apse2-*/aws_vpc.*"],
-      ["team/regions.yaml", "suppressions[1]", "NET-99", "the pack has no rule NET-99"],
+      ["team/regions.yaml", "suppressions[1]", "NET-3", "the pack has no rule NET-3"],
     ]);
     expect(warnings[0].message).toMatch(/^Unused suppression/);
   });

@@ -19,7 +19,7 @@ function policies(stack: StackJson) {
 }
 
 describe("ClusterPolicies: every policy in every config stack carries the enforced values", () => {
-  test.each(configStacks)("%s: each policy fixes every cost tag, spot with on-demand driver, auto AZ, the environment's caps", (name, stack) => {
+  test.each(configStacks)("%s: each policy fixes every cost tag, spot with one on-demand driver, auto AZ, no pools, the environment's caps", (name, stack) => {
     const environment = environmentOf(name);
     const limits = config.environments[environment].clusters;
     const tags = { ...config.costTags, Environment: environment, Region: regionOf(name) };
@@ -29,7 +29,9 @@ describe("ClusterPolicies: every policy in every config stack carries the enforc
       for (const [tag, value] of Object.entries(tags)) expect(definition[`custom_tags.${tag}`]).toEqual({ type: "fixed", value });
       expect(definition["aws_attributes.availability"]).toEqual({ type: "fixed", value: "SPOT_WITH_FALLBACK" });
       expect(definition["aws_attributes.zone_id"]).toEqual({ type: "fixed", value: "auto" });
-      expect(Number(definition["aws_attributes.first_on_demand"].minValue)).toBeGreaterThanOrEqual(1);
+      expect(definition["aws_attributes.first_on_demand"]).toEqual({ type: "fixed", value: 1 });
+      expect(definition.instance_pool_id).toMatchObject({ type: "forbidden" });
+      expect(definition.driver_instance_pool_id).toMatchObject({ type: "forbidden" });
       expect(definition.num_workers.maxValue).toBeLessThanOrEqual(limits.maxWorkers);
       expect(definition["autoscale.max_workers"].maxValue).toBeLessThanOrEqual(limits.maxWorkers);
       expect(definition.dbus_per_hour).toEqual({ type: "range", maxValue: limits.maxDbusPerHour });

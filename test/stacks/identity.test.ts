@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addressOf, dataSourcesOf, ref, resourcesOf, shippedConfig, synthApp, workspaceStacksOf, type StackJson } from "../utils";
+import { addressOf, configFromText, dataSourcesOf, problemsOf, ref, resourcesOf, shippedConfig, shippedRegionsText, synthApp, workspaceStacksOf, type StackJson } from "../utils";
 
 const config = shippedConfig();
 const stacks = synthApp(config);
@@ -28,12 +28,14 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
     const workspaceId = ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id");
     const expected = config.groups
       .filter((group) => (group.roles[environment] ?? "none") !== "none")
-      .map((group) => ({
-        workspace_id: workspaceId,
-        principal_id:
-          group.source === "scim" ? groupIdRef(stack, group.name) : remoteOutput("acme-data-account", `groups_${group.name}_`),
-        permissions: [group.roles[environment] === "admin" ? "ADMIN" : "USER"],
-      }));
+      .map((group) =>
+        expect.objectContaining({
+          workspace_id: workspaceId,
+          principal_id:
+            group.source === "scim" ? groupIdRef(stack, group.name) : remoteOutput("acme-data-account", `groups_${group.name}_`),
+          permissions: [group.roles[environment] === "admin" ? "ADMIN" : "USER"],
+        }),
+      );
     const groupAssignments = resourcesOf(stack, "databricks_mws_permission_assignment").filter(
       (a) => !String(a.principal_id).includes("databricks_service_principal"),
     );
@@ -55,11 +57,13 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
   test.each(workspaces)("%s: the airflow service principal, its assignment, group and secret in Secrets Manager", (name, stack) => {
     const principal = addressOf(stack, "databricks_service_principal");
     expect(resourcesOf(stack, "databricks_service_principal")).toEqual([{ display_name: `${name}-airflow`, active: true }]);
-    expect(resourcesOf(stack, "databricks_mws_permission_assignment")).toContainEqual({
-      workspace_id: ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id"),
-      principal_id: ref(principal, "id"),
-      permissions: ["USER"],
-    });
+    expect(resourcesOf(stack, "databricks_mws_permission_assignment")).toContainEqual(
+      expect.objectContaining({
+        workspace_id: ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id"),
+        principal_id: ref(principal, "id"),
+        permissions: ["USER"],
+      }),
+    );
     expect(resourcesOf(stack, "databricks_group_member")).toEqual([
       { group_id: remoteOutput("acme-data-account", "groups_job-owners_"), member_id: ref(principal, "id") },
     ]);
@@ -72,10 +76,44 @@ describe("WorkspaceStack identity: SCIM groups, roles, service principals, metas
     expect(version.secret_string).toContain(`${oauth}.secret`);
   });
 
+  test.each(workspaces)("%s: the OAuth secret rotates with a 90-day time_rotating, new before old is deleted", (_name, stack) => {
+    const rotation = addressOf(stack, "time_rotating");
+    expect(resourcesOf(stack, "time_rotating")).toEqual([{ rotation_days: 90 }]);
+    expect(resourcesOf(stack, "databricks_service_principal_secret")).toEqual([
+      {
+        service_principal_id: ref(addressOf(stack, "databricks_service_principal"), "id"),
+        time_rotating: `Terraform (created: ${ref(rotation, "rfc3339")})`,
+        lifecycle: { create_before_destroy: true },
+      },
+    ]);
+  });
+
+  test("secretRotationDays sets the period; one past half the secret's 730-day life is refused, at its line", () => {
+    const text = (days: number) => shippedRegionsText.replace("    groups: [job-owners]\n", `    groups: [job-owners]\n    secretRotationDays: ${days}\n`);
+    const stack = synthApp(configFromText(text(30))).get("acme-data-use1-dev")!;
+    expect(resourcesOf(stack, "time_rotating")).toEqual([{ rotation_days: 30 }]);
+    const line = shippedRegionsText.split("\n").indexOf("    groups: [job-owners]") + 2;
+    expect(problemsOf(text(400))).toEqual([
+      `regions.yaml:${line}:25 servicePrincipals[0].secretRotationDays: expected at most 365 days (the secret expires after 730: rotating within half of that leaves the scheduled apply time to catch up), found 400`,
+    ]);
+  });
+
   test.each([...stacks.entries()])("%s: no output carries a service principal secret, in clear or at all", (_name, stack) => {
     for (const [output, body] of Object.entries(stack.output ?? {})) {
       expect(String(body.value), output).not.toMatch(/databricks_service_principal_secret|secret_string|client_secret/);
     }
+  });
+
+  test.each(workspaces)("%s: every permission assignment waits for the metastore assignment and SRA's 60 s pause", (_name, stack) => {
+    const assignment = addressOf(stack, "databricks_metastore_assignment");
+    const pause = addressOf(stack, "time_sleep", (sleep) => sleep.create_duration === "60s");
+    expect(resourcesOf(stack, "time_sleep").find((sleep) => sleep.create_duration === "60s")).toEqual({
+      create_duration: "60s",
+      triggers: { workspace_id: `\${${addressOf(stack, "databricks_mws_workspaces")}.workspace_id}` },
+    });
+    const assignments = resourcesOf(stack, "databricks_mws_permission_assignment");
+    expect(assignments.length).toBeGreaterThanOrEqual(2);
+    for (const principal of assignments) expect(principal.depends_on).toEqual([assignment, pause]);
   });
 
   test.each(workspaces)("%s: the metastore assignment points at the region's metastore", (_name, stack) => {
@@ -135,6 +173,56 @@ describe("ConfigStack: entitlements through the workspace's own URL", () => {
       allow_cluster_create: false,
     });
     expect(entitlements.every((e) => e.allow_cluster_create === false)).toBe(true);
-    expect(entitlements).toHaveLength(5);
+    expect(entitlements).toHaveLength(6);
+  });
+
+  test.each(workspaces)("%s-config: the built-in users group is entitled to nothing, so each group gets exactly its own", (name) => {
+    const configStack = stacks.get(`${name}-config`)!;
+    const users = Object.entries(configStack.data?.databricks_group ?? {}).filter(([, body]) => body.display_name === "users");
+    expect(users).toHaveLength(1);
+    expect(resourcesOf(configStack, "databricks_entitlements")).toContainEqual({
+      group_id: ref(`data.databricks_group.${users[0][0]}`, "id"),
+      workspace_access: false,
+      databricks_sql_access: false,
+      allow_cluster_create: false,
+    });
+  });
+
+  test("allUsersEntitlements sets what every user gets; a group named users is refused", () => {
+    const text = shippedRegionsText.replace("\nservicePrincipals:", "\nallUsersEntitlements: { sqlAccess: true }\nservicePrincipals:");
+    const configStack = synthApp(configFromText(text)).get("acme-data-use1-dev-config")!;
+    expect(resourcesOf(configStack, "databricks_entitlements")).toContainEqual(
+      expect.objectContaining({ workspace_access: false, databricks_sql_access: true, allow_cluster_create: false, group_id: expect.stringContaining("all-users") }),
+    );
+    const line = shippedRegionsText.split("\n").indexOf("  - name: analysts") + 1;
+    expect(problemsOf(shippedRegionsText.replace("  - name: analysts\n", "  - name: users\n"))).toContain(
+      `regions.yaml:${line}:11 groups[3].name: expected a group other than the built-in "users" group of every workspace (set its entitlements under allUsersEntitlements), found "users"`,
+    );
+  });
+});
+
+describe("an existing metastore: regions[].metastoreId", () => {
+  const metastoreId = "0b9d3a4e-5f61-4c7a-8e2d-1a2b3c4d5e6f";
+  const withExisting = synthApp(
+    configFromText(shippedRegionsText.replace("  - region: eu-west-1\n", `  - region: eu-west-1\n    metastoreId: ${metastoreId}\n`)),
+  );
+
+  test("no metastore is created for that region; the others are", () => {
+    const regions = resourcesOf(withExisting.get("acme-data-account")!, "databricks_metastore").map((m) => m.region);
+    expect(regions.sort()).toEqual(["ap-southeast-2", "us-east-1"]);
+  });
+
+  test.each(["acme-data-euw1-dev", "acme-data-euw1-prod"])("%s is assigned to that id, read from no other stack", (name) => {
+    const stack = withExisting.get(name)!;
+    expect(resourcesOf(stack, "databricks_metastore_assignment")).toEqual([
+      { metastore_id: metastoreId, workspace_id: ref(addressOf(stack, "databricks_mws_workspaces"), "workspace_id") },
+    ]);
+    expect(JSON.stringify(stack)).not.toContain("metastore-eu-west-1");
+  });
+
+  test("a metastore id that is not a UUID is a located error", () => {
+    expect(problemsOf(shippedRegionsText.replace("  - region: eu-west-1\n", "  - region: eu-west-1\n    metastoreId: main\n"))).toEqual([
+      `regions.yaml:${shippedRegionsText.split("\n").indexOf("  - region: eu-west-1") + 2}:18 regions[1].metastoreId: expected the id of the region's existing Unity Catalog metastore, a UUID, found "main"`,
+    ]);
   });
 });

@@ -47,7 +47,13 @@ describe("WorkspaceStack: one stack per workspace from the shipped regions.yaml"
     const stack = stacks.get(name)!;
     expect(resourcesOf(stack, "aws_s3_bucket").map((b) => b.bucket)).toEqual([`${name}-root`]);
     expect(resourcesOf(stack, "aws_iam_role").map((r) => r.name)).toContain(`${name}-crossaccount`);
-    expect(resourcesOf(stack, "databricks_mws_workspaces")[0]).toMatchObject({ workspace_name: name, deployment_name: name });
+    // deploymentNamePrefix acme: deployment_name drops it, so the URL is acme-<…> = the workspace name.
+    expect(resourcesOf(stack, "databricks_mws_workspaces")[0]).toMatchObject({ workspace_name: name, deployment_name: name.replace(/^acme-/, "") });
+  });
+
+  test("a regions file without deploymentNamePrefix leaves deployment_name to Databricks", () => {
+    const withoutPrefix = synthApp(configFromText(shippedRegionsText.replace(/^deploymentNamePrefix: .*\n/m, "")));
+    for (const name of STACKS) expect(resourcesOf(withoutPrefix.get(name)!, "databricks_mws_workspaces")[0]).not.toHaveProperty("deployment_name");
   });
 
   test.each(STACKS)("%s: the restricted cross-account policy is wired to this stack's VPC and security group", (name) => {

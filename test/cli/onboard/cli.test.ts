@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { validateRegionsText } from "../../../config/load";
-import { DATABRICKS_AWS_REGIONS } from "../../../config/aws-regions";
+import { DATABRICKS_AWS_REGIONS } from "../../../lib/platform-facts";
 import { cidrContains, cidrsOverlap, netmaskOf } from "../../../lib/network";
 import { main } from "../../../cli/onboard/cli";
 import { defaultZones, regionsWithoutZoneChoice, ZONE_CHOICES } from "../../../cli/onboard/availability-zones";

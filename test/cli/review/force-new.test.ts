@@ -15,7 +15,8 @@ const EMITTED_TYPES = [
   "databricks_mws_customer_managed_keys", "databricks_service_principal", "databricks_service_principal_secret",
   "databricks_group", "databricks_group_member", "databricks_metastore", "databricks_metastore_assignment",
   "databricks_entitlements", "databricks_cluster_policy", "databricks_permissions", "databricks_sql_endpoint",
-  "databricks_catalog", "databricks_grants",
+  "databricks_catalog", "databricks_grants", "databricks_disable_legacy_access_setting",
+  "databricks_disable_legacy_dbfs_setting", "time_rotating",
 ];
 
 describe("force-new table", () => {

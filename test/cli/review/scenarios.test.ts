@@ -102,6 +102,26 @@ describe("review of real synths: renaming the company", () => {
   });
 });
 
+describe("review of real synths: the deployment-name prefix", () => {
+  test.each([
+    ["changed", (doc: Document) => doc.set("deploymentNamePrefix", "globex"), (workspace: string) => JSON.stringify(workspace)],
+    ["removed", (doc: Document) => doc.delete("deploymentNamePrefix"), () => undefined],
+  ] as const)("%s: every workspace's deployment_name changes, which is reported as a replacement", async (_name, edit, after) => {
+    const { report } = await review(edit);
+    for (const key of workspaceKeys(base.config)) {
+      const names = workspaceResourceNames(key);
+      const [workspace] = ofType(stackOf(report, names.stack), "databricks_mws_workspaces");
+      expect(workspace.action).toBe("replace");
+      expect(workspace.attributes.find((a) => a.path === "deployment_name")).toMatchObject({
+        before: JSON.stringify(names.workspace.replace(/^acme-/, "")),
+        forcesReplacement: true,
+        ...(after(names.workspace) === undefined ? {} : { after: after(names.workspace) }),
+      });
+    }
+    expect(exitCodeFor(report, false)).toBe(2);
+  });
+});
+
 describe("review of real synths: a root bucket renamed alone", () => {
   test("replaces the bucket, then its storage configuration, then the workspace", () => {
     const names = workspaceResourceNames(workspaceKeys(base.config)[0]);

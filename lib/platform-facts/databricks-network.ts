@@ -1,13 +1,36 @@
 /**
- * Facts about Databricks on AWS that the app builds on, with their sources. Data, not logic: when
- * Databricks publishes a new region or endpoint service, this file changes and nothing else.
+ * What a customer-managed VPC must allow and hold for Databricks on AWS: the ports cluster nodes
+ * reach the control plane on, back-end PrivateLink endpoint services, subnet sizes. Data, not logic:
+ * when Databricks publishes a new region or endpoint service, this file changes and nothing else.
  */
 
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+  readonly why: string;
+}
+
 /**
- * The AWS account of the Databricks control plane (commercial), which a customer-managed key
- * policy must allow (docs.databricks.com/aws/en/security/keys/configure-customer-managed-keys).
+ * TCP ports cluster nodes use to reach the control plane (docs.databricks.com/aws/en/security/network/
+ * classic/customer-managed-vpc, "Security groups"). The same ports are open on the back-end
+ * PrivateLink endpoints (…/classic/privatelink; databricks/terraform-databricks-sra aws/tf/privatelink.tf).
+ * SRA also opens 5432 (Lakebase), which no workspace here uses.
  */
-export const DATABRICKS_CONTROL_PLANE_ACCOUNT = "414351767826";
+export const CONTROL_PLANE_PORTS: readonly PortRange[] = [
+  { from: 443, to: 443, why: "control plane, S3, AWS APIs" },
+  { from: 2443, to: 2443, why: "FIPS-compliant endpoints" },
+  { from: 6666, to: 6666, why: "secure cluster connectivity relay" },
+  { from: 8443, to: 8451, why: "control-plane API and Unity Catalog" },
+];
+
+/** DNS, TCP and UDP (customer-managed VPC page, "Security groups"). */
+export const DNS_PORT = 53;
+
+/**
+ * The legacy (workspace-local) Hive metastore, reached over MySQL's port. Only needed while legacy
+ * access is on (customer-managed VPC page: "3306: for the legacy Hive metastore").
+ */
+export const LEGACY_HIVE_METASTORE_PORT: PortRange = { from: 3306, to: 3306, why: "legacy Hive metastore" };
 
 /**
  * Back-end PrivateLink endpoint services per region: the workspace REST API and the secure cluster
@@ -38,10 +61,16 @@ export function privateLinkServiceName(awsRegion: string, service: "restApi" | "
   return `com.amazonaws.vpce.${awsRegion}.${services[service]}`;
 }
 
-/** Ports the relay and REST API endpoints serve to cluster nodes (PrivateLink docs, security groups). */
-export const PRIVATE_LINK_PORTS: readonly { from: number; to: number }[] = [
-  { from: 443, to: 443 },
-  { from: 2443, to: 2443 },
-  { from: 6666, to: 6666 },
-  { from: 8443, to: 8451 },
-];
+/**
+ * Back-end PrivateLink endpoints live in small subnets of their own, one per AZ, with a route table
+ * that has only the local route: /26 in databricks/terraform-databricks-sra aws/tf
+ * (template.tfvars.example `privatelink_subnets_cidr`, network.tf `intra_subnets`); "a subnet
+ * dedicated to your VPC endpoints" in databricks provider docs/guides/aws-private-link-workspace.md (v1.99).
+ */
+export const PRIVATE_LINK_SUBNET_NETMASK = 26;
+
+/**
+ * Workspace (cluster) subnets: netmask /17 to /25 (databricks provider docs/resources/mws_networks.md
+ * (v1.99)); each node takes two addresses.
+ */
+export const DATABRICKS_SUBNET_NETMASK = { min: 17, max: 25 } as const;

@@ -1,0 +1,29 @@
+import { ENTERPRISE_ONLY_HARDENING } from "../../lib/platform-facts";
+import { hardeningOf, pricingTierOf } from "../../lib/workspaces";
+import type { ConfigProblem } from "../problems";
+import type { RegionsFile } from "../schema";
+
+/**
+ * Customer-managed keys and PrivateLink exist only on the Enterprise tier: asked for on a PREMIUM
+ * workspace, they fail the first apply, half-way through a workspace. Reported at the setting that
+ * asks for them (or at `protected`, which turns customer-managed keys on by default).
+ */
+export function checkPricingTier(config: RegionsFile): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const [environment, settings] of Object.entries(config.environments)) {
+    const tier = pricingTierOf(config, settings);
+    if (tier === "ENTERPRISE") continue;
+    const hardening = hardeningOf(settings);
+    for (const feature of ["customerManagedKeys", "privateLink"] as const) {
+      if (!hardening[feature]) continue;
+      const explicit = settings.hardening?.[feature] !== undefined;
+      const path = explicit ? ["environments", environment, "hardening", feature] : ["environments", environment, "protected"];
+      const why = explicit ? ENTERPRISE_ONLY_HARDENING[feature] : `${ENTERPRISE_ONLY_HARDENING[feature]} (on by default where protected)`;
+      problems.push({
+        path,
+        message: `expected pricingTier ENTERPRISE for ${why}: set environments.${environment}.pricingTier: ENTERPRISE or turn it off, found ${tier}`,
+      });
+    }
+  }
+  return problems;
+}

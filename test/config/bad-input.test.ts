@@ -1,0 +1,115 @@
+/**
+ * Input that used to pass validation and fail later (at plan, at apply) or never: each is a located
+ * problem at the config boundary, and both entry points refuse it the same way, writing nothing.
+ */
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, test } from "vitest";
+import { RULE_IDS } from "../../lib/rule-ids";
+import { main as validate } from "../../cli/validate";
+import { captureIo, shippedRegionsText, testEnv } from "../utils";
+
+const run = promisify(execFile);
+const root = mkdtempSync(join(tmpdir(), "bad-input-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The shipped file with one edit, in a folder of its own next to a copy of policies/. */
+function regionsFileWith(name: string, from: string, to: string): string {
+  if (!shippedRegionsText.includes(from)) throw new Error(`regions.yaml has no ${JSON.stringify(from)}`);
+  const dir = join(root, name.replace(/\W+/g, "-"));
+  mkdirSync(dir);
+  cpSync("policies", join(dir, "policies"), { recursive: true });
+  const file = join(dir, "regions.yaml");
+  writeFileSync(file, shippedRegionsText.replace(from, to));
+  return file;
+}
+
+const CLOUDWATCH = "1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653";
+
+/** name, edit of the shipped file, the problem it must produce: `<file>:<line>:<col> <path>: …`. */
+const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
+  [
+    "a VPC CIDR outside RFC 1918 space",
+    "vpcCidr: 10.31.0.0/16",
+    "vpcCidr: 100.64.0.0/16",
+    '145:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
+  ],
+  [
+    "an onboarding address pool outside RFC 1918 space",
+    "addressPool: 10.0.0.0/8",
+    "addressPool: 11.0.0.0/8",
+    '39:16 network.addressPool: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "11.0.0.0/8"',
+  ],
+  [
+    "a flow-log retention CloudWatch refuses",
+    "  publicSubnetNetmask: 26 ",
+    "  flowLogRetentionDays: 10\n  publicSubnetNetmask: 26 ",
+    `38:25 network.flowLogRetentionDays: expected a retention CloudWatch Logs accepts (${CLOUDWATCH} days), found 10`,
+  ],
+  [
+    "an availability zone letter its region does not have",
+    "[eu-west-1a, eu-west-1b, eu-west-1c]",
+    "[eu-west-1a, eu-west-1b, eu-west-1d]",
+    '132:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
+  ],
+  [
+    "an instance type that is not an EC2 type name",
+    "instanceTypes: [m6i.xlarge, m6i.2xlarge, r6i.xlarge, r6i.2xlarge]",
+    "instanceTypes: [m6i.xlarge, m6i.huge, r6i.xlarge, r6i.2xlarge]",
+    '50:35 environments.dev.clusters.instanceTypes[1]: expected an EC2 instance type name <family>.<size> such as m6i.xlarge or r6gd.2xlarge, found "m6i.huge"',
+  ],
+  [
+    "a suppression naming a rule the pack does not have",
+    "\nusageLogs:",
+    '\nsuppressions:\n  - rule: NET-99\n    resources: ["acme-data-*/aws_vpc.*"]\n    reason: A rule ID with a typo in it.\nusageLogs:',
+    `119:11 suppressions[0].rule: expected a rule ID of the guardrail pack (${RULE_IDS.join(", ")}), found "NET-99"`,
+  ],
+  [
+    "a policy file outside the regions file's folder",
+    "file: policies/job.json",
+    "file: policies/../../secrets/job.json",
+    '98:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
+  ],
+  [
+    "a policy file that is a directory",
+    "file: policies/job.json",
+    "file: policies",
+    "98:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
+  ],
+];
+
+const cases = BAD_INPUT.map(([name, from, to, problem]) => {
+  const file = regionsFileWith(name, from, to);
+  return { name, file, problem: problem.replace("DIR", join(file, "..")) };
+});
+
+describe("bad input: a located problem, from validate and from synth, and nothing written", () => {
+  test.each(cases)("validate: $name", async ({ file, problem }) => {
+    const io = captureIo(process.cwd(), testEnv());
+    expect(await validate([file], io)).toBe(1);
+    expect({ out: io.out(), err: io.err() }).toEqual({ out: "", err: `${file}:${problem}\nvalidate: ${file}: 1 problem(s)\n` });
+  });
+
+  test("synth (main.ts): every case exits 1 with the same line and writes no output folder", async () => {
+    const runs = await Promise.all(
+      cases.map(async ({ file }) => {
+        const outdir = join(file, "..", "cdktf.out");
+        const result = await run(process.execPath, ["--import", "tsx", "main.ts"], {
+          env: { ...process.env, REGIONS_FILE: file, CDKTF_OUTDIR: outdir },
+        }).then(
+          () => ({ code: 0, stderr: "" }),
+          (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+        );
+        return { ...result, wrote: existsSync(outdir) };
+      }),
+    );
+    for (const [i, { file, problem }] of cases.entries()) {
+      expect(runs[i].code, cases[i].name).toBe(1);
+      expect(runs[i].stderr, cases[i].name).toBe(`${file}: 1 problem\n${file}:${problem}\nNothing was synthesized.\n`);
+      expect(runs[i].wrote, cases[i].name).toBe(false);
+    }
+  });
+});
