@@ -5,7 +5,7 @@
  */
 import { ConfigError } from "./config/problems";
 import { loadRegionsConfig } from "./config/load";
-import { withCheapStackTraces } from "./lib/cheap-stack-traces";
+import { withCheapStackTraces } from "./app/cheap-stack-traces";
 import { gateReport, synthWithGuardrails } from "./app/gate";
 
 const regionsFile = process.env.REGIONS_FILE ?? "regions.yaml";

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { z } from "zod";
-import { RegionsConfigSchema } from "../config/schema";
+import { RegionsConfigSchema } from "../config/schema/regions";
 import { fieldReference, withFieldReference } from "./field-reference";
 import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";

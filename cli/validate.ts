@@ -3,8 +3,8 @@
  * one-line summary, or every problem (file:line:col path: expected…, found…) and exits 1.
  * The file: the path given, else $REGIONS_FILE, else regions.yaml.
  */
-import { workspaceSpecs, type WorkspaceSpec } from "../lib/workspaces";
-import { stackNames } from "../stacks/compose";
+import { workspaceSpecs, type WorkspaceSpec } from "../domain/workspaces";
+import { stackNames } from "../app/compose";
 import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";
 import { UserError } from "./kit/errors";

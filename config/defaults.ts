@@ -48,7 +48,7 @@ export const ALL_USERS_ENTITLEMENT_DEFAULTS = {
 
 export const SERVICE_PRINCIPAL_DEFAULTS = {
   /**
-   * Days between OAuth secret rotations. A secret lives 730 days (lib/platform-facts); rotating every
+   * Days between OAuth secret rotations. A secret lives 730 days (domain/platform-facts); rotating every
    * 90 leaves room for a scheduled apply to miss a few runs before anything expires.
    */
   secretRotationDays: 90,

@@ -2,7 +2,7 @@
  * load → validate: the one way into a typed `RegionsConfig`. Every problem in the file is collected
  * (syntax, shape, cross-field checks) and reported together, one line each, before anything is built.
  */
-import { RegionsConfigSchema, type RegionsConfig, type RegionsFile } from "./schema";
+import { RegionsConfigSchema, type RegionsConfig, type RegionsFile } from "./schema/regions";
 import { formatProblems, formatSyntaxProblems, parseConfigSource, readConfigFile } from "./source";
 import { loadPolicyFiles, type ReadText } from "./policy-files";
 import { schemaProblems } from "./schema-problems";

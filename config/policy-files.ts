@@ -5,10 +5,10 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { clusterTypeOf, CLUSTER_TYPES, enforcePolicy, PolicyFile } from "../lib/cluster-policy";
-import { costTagsFor } from "../lib/workspaces";
+import { clusterTypeOf, CLUSTER_TYPES, enforcePolicy, PolicyFile } from "../domain/policy-enforcement";
+import { costTagsFor } from "../domain/workspaces";
 import type { ConfigProblem } from "./problems";
-import type { ClusterPolicyConfig, RegionsFile } from "./schema";
+import type { ClusterPolicyConfig, RegionsFile } from "./schema/regions";
 import { schemaProblems } from "./schema-problems";
 import { formatProblems, formatSyntaxProblems, parseConfigSource, type ConfigSource } from "./source";
 

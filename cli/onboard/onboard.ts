@@ -5,9 +5,9 @@
  */
 import { validateRegionsText, type ValidationResult } from "../../config/load";
 import { awsRegionProblem } from "../../config/checks/regions";
-import type { RegionsConfig } from "../../config/schema";
-import { accountResourceNames, regionCode } from "../../lib/naming";
-import { stackNames } from "../../stacks/compose";
+import type { RegionsConfig } from "../../config/schema/regions";
+import { accountResourceNames, regionCode } from "../../domain/naming";
+import { stackNames } from "../../app/compose";
 import { UserError } from "../kit/errors";
 import { DEFAULT_REGIONS_FILE } from "../kit/regions-file";
 import { allocateVpcCidrs, vpcNetmaskLike } from "./allocate-cidrs";

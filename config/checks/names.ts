@@ -1,7 +1,7 @@
-import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
-import { limitedNames } from "../../lib/naming";
+import { KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
+import { limitedNames } from "../../domain/naming";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /** Every derived name fits the service that carries it; checked before anything is created. */
 export function checkNameLengths(config: RegionsFile): ConfigProblem[] {

@@ -1,7 +1,7 @@
-import { AWS_VPC_NETMASK, CLOUDWATCH_RETENTION_DAYS, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SERVICES, RFC1918_BLOCKS } from "../../lib/platform-facts";
-import { cidrContains, cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
+import { AWS_VPC_NETMASK, CLOUDWATCH_RETENTION_DAYS, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SERVICES, RFC1918_BLOCKS } from "../../domain/platform-facts";
+import { cidrContains, cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../domain/network";
 import type { ConfigPath, ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
 export const VPC_NETMASK = { min: AWS_VPC_NETMASK.min, max: DATABRICKS_SUBNET_NETMASK.max } as const;

@@ -1,7 +1,7 @@
-import { ENTERPRISE_ONLY_HARDENING } from "../../lib/platform-facts";
-import { hardeningOf, pricingTierOf } from "../../lib/workspaces";
+import { ENTERPRISE_ONLY_HARDENING } from "../../domain/platform-facts";
+import { hardeningOf, pricingTierOf } from "../../domain/workspaces";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /**
  * Customer-managed keys and PrivateLink exist only on the Enterprise tier: asked for on a PREMIUM

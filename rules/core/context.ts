@@ -1,10 +1,10 @@
 /**
  * What the rules need from regions.yaml, built once from the typed `RegionsConfig`: rules never read
- * files, and names come from lib/naming.ts (through workspaceSpecs), never re-derived here.
+ * files, and names come from domain/naming.ts (through workspaceSpecs), never re-derived here.
  */
-import type { RegionsConfig } from "../../config/schema";
-import { deploymentNameFor, workspaceResourceNames, type WorkspaceResourceNames } from "../../lib/naming";
-import { costTagsFor, hardeningOf } from "../../lib/workspaces";
+import type { RegionsConfig } from "../../config/schema/regions";
+import { deploymentNameFor, workspaceResourceNames, type WorkspaceResourceNames } from "../../domain/naming";
+import { costTagsFor, hardeningOf } from "../../domain/workspaces";
 
 export interface WorkspaceExpectations {
   readonly environment: string;
@@ -32,7 +32,7 @@ export interface GuardrailContext {
 }
 
 export function guardrailContext(config: RegionsConfig): GuardrailContext {
-  // Keys only: which tags lib/workspaces.ts adds (Environment, Region) stays its decision.
+  // Keys only: which tags domain/workspaces.ts adds (Environment, Region) stays its decision.
   const costTagKeys = Object.keys(costTagsFor(config, "any", "any"));
   const byStack = new Map<string, WorkspaceExpectations>();
   // The same keys workspaceSpecs() builds, without its subnet layout (slow, and no rule needs it).

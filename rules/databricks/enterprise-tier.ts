@@ -1,4 +1,4 @@
-import { ENTERPRISE_ONLY_HARDENING } from "../../lib/platform-facts";
+import { ENTERPRISE_ONLY_HARDENING } from "../../domain/platform-facts";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 

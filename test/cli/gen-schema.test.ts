@@ -4,7 +4,7 @@ import { README_FILE, readmeWithFields, regionsJsonSchema, SCHEMA_FILE } from ".
 import { shippedRegionsText } from "../utils";
 
 describe("regions.schema.json: the editor schema comes from the same zod schema", () => {
-  test("the committed schema is current (run `npm run gen:schema` after changing config/schema.ts)", () => {
+  test("the committed schema is current (run `npm run gen:schema` after changing config/schema/regions.ts)", () => {
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(regionsJsonSchema());
   });
 

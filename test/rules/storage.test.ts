@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ProtectedBucket } from "../../constructs/protected-bucket";
+import { ProtectedBucket } from "../../constructs/aws/protected-bucket";
 import { addressOf, synthConstruct } from "../utils";
 import { expectCase, NAMES, resources, verdict, type RuleCase } from "./helpers";
 
