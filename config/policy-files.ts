@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { clusterTypeOf, CLUSTER_TYPES, enforcePolicy, PolicyFile } from "../domain/policy-enforcement";
+import { enforcePolicy } from "../domain/policy-enforcement";
+import { clusterTypeOf, CLUSTER_TYPES, PolicyFile } from "./schema/policy-language";
 import { costTagsFor } from "../domain/workspaces";
 import type { ConfigProblem } from "./problems";
 import type { ClusterPolicyConfig, RegionsFile } from "./schema/regions";

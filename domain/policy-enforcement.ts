@@ -1,46 +1,12 @@
 /**
- * Cluster policy definitions (Databricks policy language: one limitation per attribute path) and
- * the values the app enforces in every policy, whatever its author wrote: cost tags fixed, spot
+ * The values the app enforces in every cluster policy, whatever its author wrote: cost tags fixed, spot
  * workers with exactly one on-demand node (the driver), automatic AZ, no instance pools, and the
  * environment's size, DBU, idle-time and instance-type caps. A lost spot driver kills a five-hour
  * job; an AZ out of capacity needs another; a pool would pick the node type past the allowlist.
  */
-import { z } from "zod";
 import type { ClusterLimitsConfig } from "../config/schema/regions";
+import { clusterTypeOf, type Limitation, type PolicyDefinition } from "../config/schema/policy-language";
 import { ENFORCED_CLUSTER_ATTRIBUTES, POOL_ATTRIBUTES } from "./platform-facts";
-
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const optionalDefaults = { defaultValue: scalar.optional(), isOptional: z.boolean().optional() };
-
-export const Limitation = z.discriminatedUnion(
-  "type",
-  [
-    z.strictObject({ type: z.literal("fixed"), value: scalar, hidden: z.boolean().optional() }),
-    z.strictObject({ type: z.literal("forbidden"), hidden: z.boolean().optional() }),
-    z.strictObject({ type: z.literal("allowlist"), values: z.array(scalar).min(1), ...optionalDefaults }),
-    z.strictObject({ type: z.literal("blocklist"), values: z.array(scalar).min(1), ...optionalDefaults }),
-    z.strictObject({ type: z.literal("regex"), pattern: z.string(), ...optionalDefaults }),
-    z.strictObject({
-      type: z.literal("range"),
-      minValue: z.number().optional(),
-      maxValue: z.number().optional(),
-      ...optionalDefaults,
-    }),
-    z.strictObject({ type: z.literal("unlimited"), ...optionalDefaults }),
-  ],
-  { error: "expected a limitation type: fixed, forbidden, allowlist, blocklist, regex, range or unlimited" },
-);
-export type Limitation = z.output<typeof Limitation>;
-export type PolicyDefinition = Readonly<Record<string, Limitation>>;
-
-export const CLUSTER_TYPES = ["job", "all-purpose", "dlt"] as const;
-export type ClusterType = (typeof CLUSTER_TYPES)[number];
-
-export const PolicyFile = z.strictObject({
-  description: z.string().min(1, { error: "expected a description of what the policy is for" }),
-  definition: z.record(z.string(), Limitation),
-});
-export type PolicyFile = z.output<typeof PolicyFile>;
 
 export interface PolicyEnforcement {
   readonly tags: Readonly<Record<string, string>>;
@@ -50,14 +16,6 @@ export interface PolicyEnforcement {
 export interface PolicyConflict {
   readonly attribute: string;
   readonly message: string;
-}
-
-/** The cluster type a policy file declares with a fixed `cluster_type`, or undefined. */
-export function clusterTypeOf(definition: PolicyDefinition): ClusterType | undefined {
-  const limitation = definition.cluster_type;
-  return limitation?.type === "fixed" && CLUSTER_TYPES.includes(limitation.value as ClusterType)
-    ? (limitation.value as ClusterType)
-    : undefined;
 }
 
 /**

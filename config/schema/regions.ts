@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "../defaults";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
-import type { ClusterType, PolicyDefinition } from "../../domain/policy-enforcement";
+import type { ClusterType, PolicyDefinition } from "./policy-language";
 import { PRICING_TIERS } from "../../domain/platform-facts";
 
 const slug = (what: string) =>

@@ -4,7 +4,7 @@
  * unlimited or forbidden.
  */
 import { z } from "zod";
-import { Limitation, type Limitation as PolicyLimit } from "../../domain/policy-enforcement";
+import { Limitation, type Limitation as PolicyLimit } from "../../config/schema/policy-language";
 import type { Block } from "../../tfjson/block";
 
 export type { PolicyLimit };

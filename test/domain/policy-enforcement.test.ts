@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { enforcePolicy, type PolicyDefinition, type PolicyEnforcement } from "../../domain/policy-enforcement";
+import type { PolicyDefinition } from "../../config/schema/policy-language";
+import { enforcePolicy, type PolicyEnforcement } from "../../domain/policy-enforcement";
 
 const ENFORCEMENT: PolicyEnforcement = {
   tags: { CostCenter: "CC-1", Environment: "dev" },

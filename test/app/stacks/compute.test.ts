@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { Limitation } from "../../../domain/policy-enforcement";
+import type { Limitation } from "../../../config/schema/policy-language";
 import { addressOf, configFromText, dataSourcesOf, ref, resourcesOf, shippedConfig, shippedRegionsText, synthApp, type StackJson } from "../../utils";
 
 const config = shippedConfig();
