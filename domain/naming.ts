@@ -86,7 +86,6 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     /** Where that principal's OAuth secret lives: only AWS Secrets Manager, never an output. */
     servicePrincipalSecret: (role: string) => `databricks/${workspace}/${role}`,
     flowLogRole: `${workspace}-flowlogs`,
-    stateKey: (prefix: string) => `${prefix}/${workspace}.tfstate`,
   } as const;
 }
 
@@ -112,6 +111,16 @@ export function accountResourceNames(key: AccountKey) {
 }
 
 export type AccountResourceNames = ReturnType<typeof accountResourceNames>;
+
+/** A stack's state object in the S3 state bucket: `<keyPrefix>/<stack>.tfstate`, one per stack. */
+export function stateKey(keyPrefix: string, stackName: string): string {
+  return `${keyPrefix}/${stackName}.tfstate`;
+}
+
+/** A stack's local state file (no `state` block: a trial run), beside its synthesized JSON. */
+export function localStateFile(stackName: string): string {
+  return `terraform.${stackName}.tfstate`;
+}
 
 /** Every derived name with the limit it must fit, for the config check before anything is built. */
 export function limitedNames(key: WorkspaceKey, deploymentNamePrefix?: string): { name: string; what: string; limit: number }[] {

@@ -1,5 +1,6 @@
 import { LocalBackend, S3Backend, type TerraformStack } from "cdktf";
 import type { RegionsConfig } from "../../config/schema/regions";
+import { localStateFile, stateKey } from "../../domain/naming";
 
 /**
  * Remote state in S3, one key per stack, encrypted, with S3-native locking (Terraform >= 1.10).
@@ -9,13 +10,13 @@ import type { RegionsConfig } from "../../config/schema/regions";
  */
 export function configureStateBackend(stack: TerraformStack, state: RegionsConfig["state"], stackName: string): void {
   if (!state) {
-    new LocalBackend(stack, { path: `terraform.${stackName}.tfstate` });
+    new LocalBackend(stack, { path: localStateFile(stackName) });
     return;
   }
   new S3Backend(stack, {
     bucket: state.bucket,
     region: state.region,
-    key: `${state.keyPrefix}/${stackName}.tfstate`,
+    key: stateKey(state.keyPrefix, stackName),
     encrypt: true,
   });
   stack.addOverride("terraform.backend.s3.use_lockfile", true);
