@@ -6,7 +6,18 @@
  * replaced subnet, and a replaced network configuration).
  */
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from "ip-num";
-import { PRIVATE_LINK_SUBNET_NETMASK } from "./platform-facts";
+import { AWS_VPC_NETMASK, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SUBNET_NETMASK } from "./platform-facts";
+
+/**
+ * Private (cluster) subnets: Databricks accepts /17 to /25; we require /20 or larger, since each node
+ * takes two addresses and a full subnet stops clusters from starting (/20 ≈ 2,000 nodes). The config
+ * check and the guardrail rule NET-1 both read this.
+ */
+export const PRIVATE_SUBNET_NETMASK = { min: DATABRICKS_SUBNET_NETMASK.min, max: 20 } as const;
+/** Public subnets hold only NAT gateways. */
+export const PUBLIC_SUBNET_NETMASK = { min: 24, max: 28 } as const;
+/** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
+export const VPC_NETMASK = { min: AWS_VPC_NETMASK.min, max: DATABRICKS_SUBNET_NETMASK.max } as const;
 
 export interface SubnetPlacement {
   readonly availabilityZone: string;

@@ -5,8 +5,8 @@
  * job; an AZ out of capacity needs another; a pool would pick the node type past the allowlist.
  */
 import type { ClusterLimitsConfig } from "../config/schema/regions";
-import { clusterTypeOf, type Limitation, type PolicyDefinition } from "../config/schema/policy-language";
-import { ENFORCED_CLUSTER_ATTRIBUTES, POOL_ATTRIBUTES } from "./platform-facts";
+import type { Limitation, PolicyDefinition } from "../config/schema/policy-language";
+import { CLUSTER_TYPES, ENFORCED_CLUSTER_ATTRIBUTES, POOL_ATTRIBUTES, type ClusterType } from "./platform-facts";
 
 export interface PolicyEnforcement {
   readonly tags: Readonly<Record<string, string>>;
@@ -16,6 +16,14 @@ export interface PolicyEnforcement {
 export interface PolicyConflict {
   readonly attribute: string;
   readonly message: string;
+}
+
+/** The cluster type a policy declares with a fixed `cluster_type`, or undefined. */
+export function clusterTypeOf(definition: PolicyDefinition): ClusterType | undefined {
+  const limitation = definition.cluster_type;
+  return limitation?.type === "fixed" && CLUSTER_TYPES.includes(limitation.value as ClusterType)
+    ? (limitation.value as ClusterType)
+    : undefined;
 }
 
 /**

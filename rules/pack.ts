@@ -5,6 +5,8 @@
  */
 import type { BlockRule, StackRule } from "./core/rule";
 import type { RuleId } from "../domain/rule-ids";
+import { PRIVATE_SUBNET_NETMASK } from "../domain/network";
+import { PRICING_TIER, PRICING_TIERS } from "../domain/platform-facts";
 import { bucketNameIsDerived } from "./naming/bucket-name";
 import { roleNameIsDerived } from "./naming/role-name";
 import { workspaceNameIsDerived } from "./naming/workspace-name";
@@ -98,7 +100,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "NET-1",
     level: "error",
-    message: "Cluster subnets (those a databricks_mws_networks lists) must be /20 or larger: each node takes two addresses, and a full subnet stops clusters from starting. Set network.privateSubnetNetmask ≤ 20.",
+    message: `Cluster subnets (those a databricks_mws_networks lists) must be /${PRIVATE_SUBNET_NETMASK.max} or larger: each node takes two addresses, and a full subnet stops clusters from starting. Set network.privateSubnetNetmask ≤ ${PRIVATE_SUBNET_NETMASK.max}.`,
     check: { block: clusterSubnetSize },
   },
   {
@@ -188,7 +190,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "DBX-1",
     level: "error",
-    message: "Workspaces must use pricing_tier PREMIUM or ENTERPRISE: cluster policies, permissions and audit logs do not exist on STANDARD. Set pricingTier in regions.yaml.",
+    message: `Workspaces must use pricing_tier ${PRICING_TIERS.join(" or ")}: cluster policies, permissions and audit logs do not exist on STANDARD. Set pricingTier in regions.yaml.`,
     check: { block: workspacePricingTier },
   },
   {
@@ -236,7 +238,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "DBX-9",
     level: "error",
-    message: "Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ENTERPRISE: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ENTERPRISE.",
+    message: `Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ${PRICING_TIER.enterprise}: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ${PRICING_TIER.enterprise}.`,
     check: { block: hardenedWorkspaceOnEnterprise },
   },
   {

@@ -29,19 +29,8 @@ export const Limitation = z.discriminatedUnion(
 export type Limitation = z.output<typeof Limitation>;
 export type PolicyDefinition = Readonly<Record<string, Limitation>>;
 
-export const CLUSTER_TYPES = ["job", "all-purpose", "dlt"] as const;
-export type ClusterType = (typeof CLUSTER_TYPES)[number];
-
 export const PolicyFile = z.strictObject({
   description: z.string().min(1, { error: "expected a description of what the policy is for" }),
   definition: z.record(z.string(), Limitation),
 });
 export type PolicyFile = z.output<typeof PolicyFile>;
-
-/** The cluster type a policy file declares with a fixed `cluster_type`, or undefined. */
-export function clusterTypeOf(definition: PolicyDefinition): ClusterType | undefined {
-  const limitation = definition.cluster_type;
-  return limitation?.type === "fixed" && CLUSTER_TYPES.includes(limitation.value as ClusterType)
-    ? (limitation.value as ClusterType)
-    : undefined;
-}

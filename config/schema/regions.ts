@@ -6,8 +6,10 @@ import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "../defaults";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
-import type { ClusterType, PolicyDefinition } from "./policy-language";
-import { PRICING_TIERS } from "../../domain/platform-facts";
+import type { ClusterType } from "../../domain/platform-facts";
+import type { PolicyDefinition } from "./policy-language";
+import { PRICING_TIER, PRICING_TIERS } from "../../domain/platform-facts";
+import { PRIVATE_SUBNET_NETMASK, PUBLIC_SUBNET_NETMASK } from "../../domain/network";
 
 const slug = (what: string) =>
   z
@@ -44,7 +46,7 @@ const Environment = z.strictObject({
   pricingTier: z
     .enum(PRICING_TIERS)
     .optional()
-    .meta({ description: "This environment's workspace tier, overriding the top-level pricingTier; ENTERPRISE is needed for customer-managed keys and PrivateLink." }),
+    .meta({ description: `This environment's workspace tier, overriding the top-level pricingTier; ${PRICING_TIER.enterprise} is needed for customer-managed keys and PrivateLink.` }),
   natGateways: z
     .enum(["single", "perAz"])
     .default(ENVIRONMENT_DEFAULTS.natGateways)
@@ -102,11 +104,11 @@ const Network = z.strictObject({
   privateSubnetNetmask: z
     .int()
     .default(NETWORK_DEFAULTS.privateSubnetNetmask)
-    .meta({ description: "Private (cluster) subnet size, /17 to /20." }),
+    .meta({ description: `Private (cluster) subnet size, /${PRIVATE_SUBNET_NETMASK.min} to /${PRIVATE_SUBNET_NETMASK.max}.` }),
   publicSubnetNetmask: z
     .int()
     .default(NETWORK_DEFAULTS.publicSubnetNetmask)
-    .meta({ description: "Public (NAT) subnet size, /24 to /28." }),
+    .meta({ description: `Public (NAT) subnet size, /${PUBLIC_SUBNET_NETMASK.min} to /${PUBLIC_SUBNET_NETMASK.max}.` }),
   flowLogRetentionDays: z
     .int()
     .positive()
@@ -168,7 +170,7 @@ export const RegionsConfigSchema = z
     pricingTier: z
       .enum(PRICING_TIERS)
       .default(ACCOUNT_DEFAULTS.pricingTier)
-      .meta({ description: "Tier of every workspace unless its environment sets one; cluster policies and permissions need PREMIUM or above." }),
+      .meta({ description: `Tier of every workspace unless its environment sets one; cluster policies and permissions need ${PRICING_TIER.premium} or above.` }),
     costTags: CostTags,
     state: State.optional().meta({ description: "Remote state; absent means local state files." }),
     network: Network.prefault({}).meta({ description: "Subnet sizes and the address pool for new regions." }),

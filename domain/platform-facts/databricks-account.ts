@@ -8,7 +8,8 @@
  * Workspace pricing tiers the app accepts. Cluster policies, permissions and audit logs need PREMIUM
  * or above (docs.databricks.com/aws/en/admin/clusters/policy-definition; …/admin/account-settings/audit-logs).
  */
-export const PRICING_TIERS = ["PREMIUM", "ENTERPRISE"] as const;
+export const PRICING_TIER = { premium: "PREMIUM", enterprise: "ENTERPRISE" } as const;
+export const PRICING_TIERS = [PRICING_TIER.premium, PRICING_TIER.enterprise] as const;
 export type PricingTier = (typeof PRICING_TIERS)[number];
 
 /**

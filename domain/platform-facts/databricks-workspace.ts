@@ -47,6 +47,13 @@ export const ENFORCED_CLUSTER_ATTRIBUTES = {
 } as const;
 
 /**
+ * Values of a policy's virtual `cluster_type` attribute: the kinds of compute a policy can be for
+ * (docs.databricks.com/aws/en/admin/clusters/policy-definition, "Virtual attribute: cluster_type").
+ */
+export const CLUSTER_TYPES = ["job", "all-purpose", "dlt"] as const;
+export type ClusterType = (typeof CLUSTER_TYPES)[number];
+
+/**
  * Pool attributes a policy forbids: a cluster on an instance pool takes its node type from the pool,
  * so the node_type_id allowlist would not decide it (the policy reference's own example forbids
  * `instance_pool_id`, docs.databricks.com/aws/en/admin/clusters/policy-definition).
