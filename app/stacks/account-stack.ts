@@ -30,7 +30,8 @@ export class AccountStack extends TerraformStack {
     databricksAccountProvider(this, config.databricksAccountId);
     new TimeProvider(this, "time");
 
-    this.ownedGroupIds = new AccountGroups(this, "groups", { groups: config.groups }).groupIds;
+    const ownedGroups = config.groups.filter((group) => group.source === "terraform").map((group) => group.name);
+    this.ownedGroupIds = new AccountGroups(this, "groups", { groupNames: ownedGroups }).groupIds;
     // An account holds one metastore per region, and Databricks creates one where an account already
     // had workspaces: creating a second fails, so a region that names its metastore gets none here.
     this.metastoreIds = new Map(
@@ -38,10 +39,10 @@ export class AccountStack extends TerraformStack {
         region,
         metastoreId ??
           new RegionalMetastore(this, `metastore-${region}`, {
-            name: names.metastore(region),
+            names,
             awsRegion: region,
             owner: config.unityCatalog.metastoreOwner,
-          }).metastore.metastoreId,
+          }).metastoreId,
       ]),
     );
     new UsageLogDelivery(this, "usage-logs", { names, databricksAccountId: config.databricksAccountId });

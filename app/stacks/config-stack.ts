@@ -1,15 +1,16 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { PrincipalsConfig, RegionsConfig } from "../../config/schema/regions";
-import { ClusterPolicies } from "../../constructs/workspace/cluster-policies";
-import { LegacyAccessSettings } from "../../constructs/workspace/legacy-access-settings";
-import type { Grantees } from "../../constructs/workspace/grantees";
-import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
-import { roleIn } from "../../constructs/account/workspace-access";
-import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databricks-group";
+import type { PrincipalsConfig, RegionsConfig } from "../../config/schema/regions";
+import { groupAssignments } from "../../domain/identity";
 import { ALL_USERS_GROUP } from "../../domain/platform-facts";
+import { enforcePolicy } from "../../domain/policy-enforcement";
 import type { WorkspaceSpec } from "../../domain/workspaces";
+import { ClusterPolicies } from "../../constructs/workspace/cluster-policies";
+import type { Grantees } from "../../constructs/workspace/grantees";
+import { LegacyAccessSettings } from "../../constructs/workspace/legacy-access-settings";
+import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
+import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { databricksWorkspaceProvider } from "./providers";
 import { configureStateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
@@ -23,20 +24,19 @@ export class ConfigStack extends TerraformStack {
   constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack) {
     super(scope, spec.names.configStack);
     configureStateBackend(this, config.state, spec.names.configStack);
-    databricksWorkspaceProvider(this, workspace.workspace.workspace.workspaceUrl);
+    databricksWorkspaceProvider(this, workspace.workspaceUrl);
 
-    const groups = config.groups
-      .filter((group) => roleIn(group, spec.environment) !== "none")
-      .map((group) => ({
-        name: group.name,
-        kind: "group" as const,
-        id: workspace.access.groupId(group.name),
-        entitlements: group.entitlements,
-      }));
+    const entitlementsOf = new Map(config.groups.map((group) => [group.name, group.entitlements]));
+    const groups = groupAssignments(config.groups, spec.environment).map(({ group }) => ({
+      name: group,
+      kind: "group" as const,
+      id: workspace.groupId(group),
+      entitlements: entitlementsOf.get(group)!,
+    }));
     const servicePrincipals = config.servicePrincipals.map((principal) => ({
       name: principal.name,
       kind: "servicePrincipal" as const,
-      id: workspace.servicePrincipals.get(principal.name)!.servicePrincipal.id,
+      id: workspace.servicePrincipal(principal.name).id,
       entitlements: principal.entitlements,
     }));
     // The built-in users group holds every principal of the workspace, and entitlements add up across
@@ -52,24 +52,28 @@ export class ConfigStack extends TerraformStack {
     if (!spec.settings.legacyAccess) new LegacyAccessSettings(this, "legacy-access");
 
     // A principal that is not assigned to this workspace cannot hold a permission in it: grants to
-    // a group whose role here is `none` are left out rather than failing the apply.
+    // a group with no role here are left out rather than failing the apply.
     const assigned = new Set(groups.map((group) => group.name));
     const grantees = (principals: PrincipalsConfig): Grantees => ({
       groupNames: principals.groups.filter((group) => assigned.has(group)),
-      servicePrincipalApplicationIds: principals.servicePrincipals.map(
-        (name) => workspace.servicePrincipals.get(name)!.servicePrincipal.applicationId,
-      ),
+      servicePrincipalApplicationIds: principals.servicePrincipals.map((role) => workspace.servicePrincipal(role).applicationId),
     });
+    const enforcement = { tags: spec.tags, limits: spec.settings.clusters };
     new ClusterPolicies(this, "cluster-policies", {
       names: spec.names,
-      policies: config.clusterPolicies,
-      enforcement: { tags: spec.tags, limits: spec.settings.clusters },
-      canUse: (policy) => grantees(policy.canUse),
+      // Conflicts were rejected at the config boundary; here the merge only applies the values.
+      policies: config.clusterPolicies.map((policy) => ({
+        name: policy.name,
+        description: policy.description,
+        definitionJson: JSON.stringify(enforcePolicy(policy.definition, enforcement).definition),
+        canUse: grantees(policy.canUse),
+      })),
     });
     for (const warehouse of config.warehouses) {
       const sizing = warehouse.sizing[spec.environment];
       new SqlWarehouse(this, `warehouse-${warehouse.name}`, {
-        name: spec.names.warehouse(warehouse.name),
+        names: spec.names,
+        warehouse: warehouse.name,
         clusterSize: sizing.clusterSize,
         maxClusters: sizing.maxClusters,
         autoStopMinutes: sizing.autoStopMinutes,

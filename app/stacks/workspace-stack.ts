@@ -2,17 +2,18 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import type { RegionsConfig } from "../../config/schema/regions";
+import { groupAssignments } from "../../domain/identity";
 import type { WorkspaceSpec } from "../../domain/workspaces";
-import { CrossAccountRole } from "../../constructs/aws/cross-account-role";
-import { DatabricksWorkspace } from "../../constructs/account/databricks-workspace";
-import { RootBucket } from "../../constructs/aws/root-bucket";
 import { BackendPrivateLink } from "../../constructs/aws/backend-private-link";
-import { WorkspaceAccess } from "../../constructs/account/workspace-access";
+import { CrossAccountRole } from "../../constructs/aws/cross-account-role";
+import { RootBucket } from "../../constructs/aws/root-bucket";
 import { WorkspaceKeys } from "../../constructs/aws/workspace-keys";
-import { WorkspaceServicePrincipal } from "../../constructs/account/workspace-service-principal";
-import { MetastoreAttachment } from "../../constructs/account/metastore-attachment";
-import type { AccountStack } from "./account-stack";
 import { WorkspaceNetwork } from "../../constructs/aws/workspace-network";
+import { DatabricksWorkspace } from "../../constructs/account/databricks-workspace";
+import { MetastoreAttachment } from "../../constructs/account/metastore-attachment";
+import { WorkspaceAccess } from "../../constructs/account/workspace-access";
+import { WorkspaceServicePrincipal } from "../../constructs/account/workspace-service-principal";
+import type { AccountStack } from "./account-stack";
 import { awsProvider, databricksAccountProvider } from "./providers";
 import { configureStateBackend } from "./state-backend";
 
@@ -21,10 +22,12 @@ import { configureStateBackend } from "./state-backend";
  * Databricks objects that tie them together. Named `<company>-<domain>-<region code>-<env>`.
  */
 export class WorkspaceStack extends TerraformStack {
-  public readonly workspace: DatabricksWorkspace;
-  public readonly access: WorkspaceAccess;
+  public readonly workspaceId: number;
+  /** What the workspace's config stack points its provider at. */
+  public readonly workspaceUrl: string;
+  private readonly access: WorkspaceAccess;
   /** Service principal role (e.g. `airflow`) → the principal created for this workspace. */
-  public readonly servicePrincipals: ReadonlyMap<string, WorkspaceServicePrincipal>;
+  private readonly servicePrincipals: ReadonlyMap<string, WorkspaceServicePrincipal>;
 
   constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack) {
     super(scope, spec.names.stack);
@@ -44,13 +47,12 @@ export class WorkspaceStack extends TerraformStack {
       legacyHiveMetastore: spec.settings.legacyAccess,
     });
     const crossAccount = new CrossAccountRole(this, "cross-account", {
-      roleName: names.crossAccountRole,
-      credentialsName: names.credentials,
+      names,
       databricksAccountId: config.databricksAccountId,
       awsAccountId: config.awsAccountId,
       awsRegion: spec.awsRegion,
-      vpcId: network.vpc.id,
-      securityGroupId: network.securityGroup.securityGroup.id,
+      vpcId: network.vpcId,
+      securityGroupId: network.securityGroupId,
     });
     const keys = spec.customerManagedKeys
       ? new WorkspaceKeys(this, "keys", {
@@ -58,12 +60,11 @@ export class WorkspaceStack extends TerraformStack {
           databricksAccountId: config.databricksAccountId,
           awsAccountId: config.awsAccountId,
           awsRegion: spec.awsRegion,
-          crossAccountRoleArn: crossAccount.role.arn,
+          crossAccountRoleArn: crossAccount.roleArn,
         })
       : undefined;
     const rootBucket = new RootBucket(this, "root-bucket", {
-      bucketName: names.rootBucket,
-      storageConfigurationName: names.storageConfiguration,
+      names,
       databricksAccountId: config.databricksAccountId,
       storageKeyArn: keys?.storageKeyArn,
     });
@@ -72,40 +73,38 @@ export class WorkspaceStack extends TerraformStack {
           names,
           databricksAccountId: config.databricksAccountId,
           awsRegion: spec.awsRegion,
-          vpcId: network.vpc.id,
+          vpcId: network.vpcId,
           subnets: spec.subnets.privateLinkSubnets,
-          workspaceSecurityGroupId: network.securityGroup.securityGroup.id,
+          workspaceSecurityGroupId: network.securityGroupId,
         })
       : undefined;
-    this.workspace = new DatabricksWorkspace(this, "workspace", {
+    const workspace = new DatabricksWorkspace(this, "workspace", {
+      names,
       databricksAccountId: config.databricksAccountId,
-      workspaceName: names.workspace,
       deploymentName: spec.deploymentName,
-      networkName: names.network,
       awsRegion: spec.awsRegion,
       pricingTier: spec.pricingTier,
-      credentialsId: crossAccount.credentials.credentialsId,
-      storageConfigurationId: rootBucket.storageConfiguration.storageConfigurationId,
-      vpcId: network.vpc.id,
-      subnetIds: network.privateSubnets.map((subnet) => subnet.id),
-      securityGroupIds: [network.securityGroup.securityGroup.id],
+      credentialsId: crossAccount.credentialsId,
+      storageConfigurationId: rootBucket.storageConfigurationId,
+      vpcId: network.vpcId,
+      subnetIds: [...network.privateSubnetIds],
+      securityGroupIds: [network.securityGroupId],
       customTags: spec.tags,
       protected: spec.settings.protected,
       keys: keys && { managedServices: keys.managedServicesKeyId, storage: keys.storageKeyId },
       privateLink,
     });
-    const workspaceId = this.workspace.workspace.workspaceId;
-    const workspaceUrl = this.workspace.workspace.workspaceUrl;
+    this.workspaceId = workspace.workspaceId;
+    this.workspaceUrl = workspace.workspaceUrl;
 
     const metastore = new MetastoreAttachment(this, "metastore", {
       metastoreId: account.metastoreId(spec.awsRegion),
-      workspaceId,
+      workspaceId: this.workspaceId,
     });
     this.access = new WorkspaceAccess(this, "access", {
-      workspaceId,
+      workspaceId: this.workspaceId,
       assignAfter: metastore.identityFederationReady,
-      environment: spec.environment,
-      groups: config.groups,
+      assignments: groupAssignments(config.groups, spec.environment),
       ownedGroupIds: account.ownedGroupIds,
       alsoNeeded: config.servicePrincipals.flatMap((principal) => principal.groups),
     });
@@ -113,19 +112,31 @@ export class WorkspaceStack extends TerraformStack {
       config.servicePrincipals.map((principal) => [
         principal.name,
         new WorkspaceServicePrincipal(this, `service-principal-${principal.name}`, {
-          displayName: names.servicePrincipal(principal.name),
+          names,
+          role: principal.name,
           description: principal.description,
-          workspaceId,
-          workspaceUrl,
+          workspaceId: this.workspaceId,
+          workspaceUrl: this.workspaceUrl,
           assignAfter: metastore.identityFederationReady,
           memberships: principal.groups.map((group) => ({ group, groupId: this.access.groupId(group) })),
-          secretName: names.servicePrincipalSecret(principal.name),
           secretRotationDays: principal.secretRotationDays,
         }),
       ]),
     );
 
-    new TerraformOutput(this, "workspace_id", { value: this.workspace.workspace.workspaceId });
-    new TerraformOutput(this, "workspace_url", { value: this.workspace.workspace.workspaceUrl });
+    new TerraformOutput(this, "workspace_id", { value: this.workspaceId });
+    new TerraformOutput(this, "workspace_url", { value: this.workspaceUrl });
+  }
+
+  /** The account id of a group used in this workspace. */
+  groupId(name: string): string {
+    return this.access.groupId(name);
+  }
+
+  /** The ids of this workspace's service principal for a role such as `airflow`. */
+  servicePrincipal(role: string): { readonly id: string; readonly applicationId: string } {
+    const principal = this.servicePrincipals.get(role);
+    if (!principal) throw new Error(`no service principal ${role} in ${this.node.id}`);
+    return { id: principal.servicePrincipalId, applicationId: principal.applicationId };
   }
 }

@@ -1,10 +1,9 @@
 import { Construct } from "constructs";
 import { Group } from "@cdktf/provider-databricks/lib/group";
-import type { GroupConfig } from "../../config/schema/regions";
 
 export interface AccountGroupsProps {
-  /** All configured groups; only those with `source: terraform` are created here. */
-  readonly groups: readonly GroupConfig[];
+  /** Display names of the groups this project owns (`source: terraform`); SCIM groups are never listed. */
+  readonly groupNames: readonly string[];
 }
 
 /**
@@ -17,9 +16,6 @@ export class AccountGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountGroupsProps) {
     super(scope, id);
-    const owned = props.groups.filter((group) => group.source === "terraform");
-    this.groupIds = new Map(
-      owned.map((group) => [group.name, new Group(this, group.name, { displayName: group.name, force: false }).id]),
-    );
+    this.groupIds = new Map(props.groupNames.map((name) => [name, new Group(this, name, { displayName: name, force: false }).id]));
   }
 }

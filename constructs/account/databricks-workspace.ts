@@ -2,15 +2,20 @@ import { Construct } from "constructs";
 import { MwsNetworks } from "@cdktf/provider-databricks/lib/mws-networks";
 import { MwsWorkspaces } from "@cdktf/provider-databricks/lib/mws-workspaces";
 
+/** The names a workspace and its network registration take (domain/naming.ts workspaceResourceNames fits). */
+export interface DatabricksWorkspaceNames {
+  readonly workspace: string;
+  readonly network: string;
+}
+
 export interface DatabricksWorkspaceProps {
+  readonly names: DatabricksWorkspaceNames;
   readonly databricksAccountId: string;
-  readonly workspaceName: string;
   /**
    * The URL part after the account's deployment-name prefix.
    * @default none: Databricks generates the URL (an account without a prefix rejects the field)
    */
   readonly deploymentName?: string;
-  readonly networkName: string;
   readonly awsRegion: string;
   /** PREMIUM, or ENTERPRISE where customer-managed keys or PrivateLink are on (Enterprise-only features). */
   readonly pricingTier: string;
@@ -36,14 +41,16 @@ export interface DatabricksWorkspaceProps {
 
 /** The network registration and the workspace itself (account-level objects). */
 export class DatabricksWorkspace extends Construct {
-  public readonly network: MwsNetworks;
-  public readonly workspace: MwsWorkspaces;
+  public readonly networkId: string;
+  public readonly workspaceId: number;
+  /** The workspace URL, `https://<deployment>.cloud.databricks.com`: what workspace-level providers talk to. */
+  public readonly workspaceUrl: string;
 
   constructor(scope: Construct, id: string, props: DatabricksWorkspaceProps) {
     super(scope, id);
-    this.network = new MwsNetworks(this, "network", {
+    this.networkId = new MwsNetworks(this, "network", {
       accountId: props.databricksAccountId,
-      networkName: props.networkName,
+      networkName: props.names.network,
       vpcId: props.vpcId,
       subnetIds: props.subnetIds,
       securityGroupIds: props.securityGroupIds,
@@ -51,21 +58,23 @@ export class DatabricksWorkspace extends Construct {
         restApi: [props.privateLink.restApiEndpointId],
         dataplaneRelay: [props.privateLink.relayEndpointId],
       },
-    });
-    this.workspace = new MwsWorkspaces(this, "workspace", {
+    }).networkId;
+    const workspace = new MwsWorkspaces(this, "workspace", {
       accountId: props.databricksAccountId,
-      workspaceName: props.workspaceName,
+      workspaceName: props.names.workspace,
       deploymentName: props.deploymentName,
       awsRegion: props.awsRegion,
       pricingTier: props.pricingTier,
       credentialsId: props.credentialsId,
       storageConfigurationId: props.storageConfigurationId,
-      networkId: this.network.networkId,
+      networkId: this.networkId,
       customTags: { ...props.customTags },
       managedServicesCustomerManagedKeyId: props.keys?.managedServices,
       storageCustomerManagedKeyId: props.keys?.storage,
       privateAccessSettingsId: props.privateLink?.privateAccessSettingsId,
       lifecycle: props.protected ? { preventDestroy: true } : undefined,
     });
+    this.workspaceId = workspace.workspaceId;
+    this.workspaceUrl = workspace.workspaceUrl;
   }
 }

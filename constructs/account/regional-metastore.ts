@@ -1,8 +1,13 @@
 import { Construct } from "constructs";
 import { Metastore } from "@cdktf/provider-databricks/lib/metastore";
 
+/** The names a regional metastore takes (domain/naming.ts accountResourceNames fits). */
+export interface RegionalMetastoreNames {
+  readonly metastore: (awsRegion: string) => string;
+}
+
 export interface RegionalMetastoreProps {
-  readonly name: string;
+  readonly names: RegionalMetastoreNames;
   readonly awsRegion: string;
   /**
    * Group that owns the metastore.
@@ -16,16 +21,16 @@ export interface RegionalMetastoreProps {
  * workspace there attaches to it, so it is protected from destroy and never force-deleted.
  */
 export class RegionalMetastore extends Construct {
-  public readonly metastore: Metastore;
+  public readonly metastoreId: string;
 
   constructor(scope: Construct, id: string, props: RegionalMetastoreProps) {
     super(scope, id);
-    this.metastore = new Metastore(this, "metastore", {
-      name: props.name,
+    this.metastoreId = new Metastore(this, "metastore", {
+      name: props.names.metastore(props.awsRegion),
       region: props.awsRegion,
       owner: props.owner,
       forceDestroy: false,
       lifecycle: { preventDestroy: true },
-    });
+    }).metastoreId;
   }
 }

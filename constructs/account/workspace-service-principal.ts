@@ -9,14 +9,23 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { Rotating } from "@cdktf/provider-time/lib/rotating";
 import { WORKSPACE_PERMISSIONS } from "../../domain/platform-facts";
 
+/** The names a workspace service principal takes (domain/naming.ts workspaceResourceNames fits). */
+export interface WorkspaceServicePrincipalNames {
+  /** The principal's display name for a role such as `airflow`. */
+  readonly servicePrincipal: (role: string) => string;
+  /** The Secrets Manager secret that holds its OAuth secret. */
+  readonly servicePrincipalSecret: (role: string) => string;
+}
+
 export interface WorkspaceServicePrincipalProps {
-  readonly displayName: string;
+  readonly names: WorkspaceServicePrincipalNames;
+  /** What the principal does in every workspace, as regions.yaml names it (e.g. `airflow`). */
+  readonly role: string;
   readonly description?: string;
   readonly workspaceId: number;
   readonly workspaceUrl: string;
   /** Account groups it joins (name and id), so it can do what the team it works for can do. */
   readonly memberships: readonly { readonly group: string; readonly groupId: string }[];
-  readonly secretName: string;
   /** Days after which the next apply replaces the OAuth secret. */
   readonly secretRotationDays: number;
   /**
@@ -39,16 +48,20 @@ export interface WorkspaceServicePrincipalProps {
  * rotated"). The new secret is created and written to Secrets Manager before the old one is deleted.
  */
 export class WorkspaceServicePrincipal extends Construct {
-  public readonly servicePrincipal: ServicePrincipal;
-  public readonly secret: SecretsmanagerSecret;
+  /** The principal's account-level id (SCIM id), e.g. for entitlements. */
+  public readonly servicePrincipalId: string;
+  /** Its application id: what `databricks_permissions` grants name. */
+  public readonly applicationId: string;
+  /** The Secrets Manager secret holding its OAuth client credentials. */
+  public readonly secretArn: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceServicePrincipalProps) {
     super(scope, id);
-    this.servicePrincipal = new ServicePrincipal(this, "principal", {
-      displayName: props.displayName,
-      active: true,
-    });
-    const principalId = this.servicePrincipal.id;
+    const displayName = props.names.servicePrincipal(props.role);
+    const principal = new ServicePrincipal(this, "principal", { displayName, active: true });
+    const principalId = principal.id;
+    this.servicePrincipalId = principalId;
+    this.applicationId = principal.applicationId;
     new MwsPermissionAssignment(this, "assignment", {
       workspaceId: props.workspaceId,
       principalId: Token.asNumber(principalId),
@@ -65,16 +78,17 @@ export class WorkspaceServicePrincipal extends Construct {
       timeRotating: `Terraform (created: ${rotation.rfc3339})`,
       lifecycle: { createBeforeDestroy: true },
     });
-    this.secret = new SecretsmanagerSecret(this, "secret", {
-      name: props.secretName,
-      description: `OAuth client credentials of Databricks service principal ${props.displayName}`,
+    const secret = new SecretsmanagerSecret(this, "secret", {
+      name: props.names.servicePrincipalSecret(props.role),
+      description: `OAuth client credentials of Databricks service principal ${displayName}`,
       recoveryWindowInDays: 30,
     });
+    this.secretArn = secret.arn;
     new SecretsmanagerSecretVersion(this, "secret-value", {
-      secretId: this.secret.id,
+      secretId: secret.id,
       secretString: Fn.jsonencode({
         host: props.workspaceUrl,
-        client_id: this.servicePrincipal.applicationId,
+        client_id: principal.applicationId,
         client_secret: oauth.secret,
       }),
     });

@@ -8,11 +8,20 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { MwsPrivateAccessSettings } from "@cdktf/provider-databricks/lib/mws-private-access-settings";
 import { MwsVpcEndpoint } from "@cdktf/provider-databricks/lib/mws-vpc-endpoint";
 import { CONTROL_PLANE_PORTS, privateLinkServiceName } from "../../domain/platform-facts";
-import type { WorkspaceResourceNames } from "../../domain/naming";
 import type { SubnetPlacement } from "../../domain/network";
 
+/** The names back-end PrivateLink gives (domain/naming.ts workspaceResourceNames fits). */
+export interface BackendPrivateLinkNames {
+  readonly privateLinkRouteTable: string;
+  readonly privateLinkSubnet: (az: string) => string;
+  readonly privateLinkSecurityGroup: string;
+  /** The AWS endpoint's Name tag and its Databricks registration, per endpoint (`rest-api`, `relay`). */
+  readonly privateLinkEndpoint: (endpoint: string) => string;
+  readonly privateAccessSettings: string;
+}
+
 export interface BackendPrivateLinkProps {
-  readonly names: WorkspaceResourceNames;
+  readonly names: BackendPrivateLinkNames;
   readonly databricksAccountId: string;
   readonly awsRegion: string;
   readonly vpcId: string;

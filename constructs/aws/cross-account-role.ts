@@ -1,13 +1,16 @@
 import { Construct } from "constructs";
-import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { DataDatabricksAwsAssumeRolePolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-assume-role-policy";
 import { DataDatabricksAwsCrossaccountPolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-crossaccount-policy";
-import type { MwsCredentials } from "@cdktf/provider-databricks/lib/mws-credentials";
 import { DatabricksRoleCredentials } from "./databricks-role-credentials";
 
+/** The names a cross-account role takes (domain/naming.ts workspaceResourceNames fits). */
+export interface CrossAccountRoleNames {
+  readonly crossAccountRole: string;
+  readonly credentials: string;
+}
+
 export interface CrossAccountRoleProps {
-  readonly roleName: string;
-  readonly credentialsName: string;
+  readonly names: CrossAccountRoleNames;
   readonly databricksAccountId: string;
   readonly awsAccountId: string;
   readonly awsRegion: string;
@@ -20,8 +23,8 @@ export interface CrossAccountRoleProps {
  * and account (the crossaccount policy's restricted mode), registered as workspace credentials.
  */
 export class CrossAccountRole extends Construct {
-  public readonly role: IamRole;
-  public readonly credentials: MwsCredentials;
+  public readonly roleArn: string;
+  public readonly credentialsId: string;
 
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id);
@@ -36,13 +39,12 @@ export class CrossAccountRole extends Construct {
       securityGroupId: props.securityGroupId,
     });
     const registered = new DatabricksRoleCredentials(this, "registered", {
-      roleName: props.roleName,
+      names: { role: props.names.crossAccountRole, credentials: props.names.credentials },
       description: "Databricks cross-account role: launches cluster nodes in this workspace VPC",
-      credentialsName: props.credentialsName,
       trustPolicy: trust.json,
       permissionsPolicy: permissions.json,
     });
-    this.role = registered.role;
-    this.credentials = registered.credentials;
+    this.roleArn = registered.roleArn;
+    this.credentialsId = registered.credentialsId;
   }
 }

@@ -6,9 +6,9 @@ import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { IAM_PROPAGATION_WAIT } from "../../domain/platform-facts";
 
 export interface DatabricksRoleCredentialsProps {
-  readonly roleName: string;
+  /** The IAM role's name and the name Databricks registers it under. */
+  readonly names: { readonly role: string; readonly credentials: string };
   readonly description: string;
-  readonly credentialsName: string;
   /** Trust policy JSON: whom Databricks assumes the role as (with its external id). */
   readonly trustPolicy: string;
   /** Inline permissions policy JSON. */
@@ -26,19 +26,19 @@ export interface DatabricksRoleCredentialsProps {
  * validation checks" (provider issues #951, #1363), so registration waits, as the docs do.
  */
 export class DatabricksRoleCredentials extends Construct {
-  public readonly role: IamRole;
-  public readonly credentials: MwsCredentials;
+  public readonly roleArn: string;
+  public readonly credentialsId: string;
 
   constructor(scope: Construct, id: string, props: DatabricksRoleCredentialsProps) {
     super(scope, id);
-    this.role = new IamRole(this, "role", {
-      name: props.roleName,
+    const role = new IamRole(this, "role", {
+      name: props.names.role,
       description: props.description,
       assumeRolePolicy: props.trustPolicy,
     });
     const policy = new IamRolePolicy(this, "policy", {
-      name: props.roleName,
-      role: this.role.id,
+      name: props.names.role,
+      role: role.id,
       policy: props.permissionsPolicy,
     });
     // Triggered by the role ARN alone: a new role means new credentials, which must wait again. The
@@ -47,13 +47,14 @@ export class DatabricksRoleCredentials extends Construct {
     // and with it the credentials, on every such plan.
     const propagation = new Sleep(this, "iam-propagation", {
       createDuration: props.propagationDelay ?? IAM_PROPAGATION_WAIT,
-      triggers: { role_arn: this.role.arn },
+      triggers: { role_arn: role.arn },
       dependsOn: [policy],
     });
-    this.credentials = new MwsCredentials(this, "credentials", {
-      credentialsName: props.credentialsName,
-      roleArn: this.role.arn,
+    this.roleArn = role.arn;
+    this.credentialsId = new MwsCredentials(this, "credentials", {
+      credentialsName: props.names.credentials,
+      roleArn: role.arn,
       dependsOn: [propagation],
-    });
+    }).credentialsId;
   }
 }

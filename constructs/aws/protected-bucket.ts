@@ -8,7 +8,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 
 export interface ProtectedBucketProps {
-  readonly bucketName: string;
+  readonly names: { readonly bucket: string };
   /** Policy documents (JSON) merged with the TLS-only deny, e.g. the Databricks bucket policy. */
   readonly policyDocuments?: string[];
   /**
@@ -24,19 +24,23 @@ export interface ProtectedBucketProps {
  * bucket are both this shape.
  */
 export class ProtectedBucket extends Construct {
-  public readonly bucket: S3Bucket;
+  /** The bucket's name, as a reference: whatever uses it is created after the bucket. */
+  public readonly bucketName: string;
+  public readonly bucketArn: string;
 
   constructor(scope: Construct, id: string, props: ProtectedBucketProps) {
     super(scope, id);
     // The root bucket cannot change after a workspace is created: a destroy would orphan the
     // workspace's DBFS and a rename replaces the workspace. Terraform must refuse both.
-    this.bucket = new S3Bucket(this, "bucket", {
-      bucket: props.bucketName,
+    const bucket = new S3Bucket(this, "bucket", {
+      bucket: props.names.bucket,
       forceDestroy: false,
-      tags: { Name: props.bucketName },
+      tags: { Name: props.names.bucket },
       lifecycle: { preventDestroy: true },
     });
-    const bucketId = this.bucket.id;
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    const bucketId = bucket.id;
     const publicAccess = new S3BucketPublicAccessBlock(this, "public-access", {
       bucket: bucketId,
       blockPublicAcls: true,
@@ -72,7 +76,7 @@ export class ProtectedBucket extends Construct {
           effect: "Deny",
           actions: ["s3:*"],
           principals: [{ type: "*", identifiers: ["*"] }],
-          resources: [this.bucket.arn, `${this.bucket.arn}/*`],
+          resources: [bucket.arn, `${bucket.arn}/*`],
           condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
         },
       ],

@@ -1,12 +1,16 @@
 import { Construct } from "constructs";
 import { DataDatabricksAwsBucketPolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-bucket-policy";
 import { MwsStorageConfigurations } from "@cdktf/provider-databricks/lib/mws-storage-configurations";
-import type { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { ProtectedBucket } from "./protected-bucket";
 
+/** The names a root bucket takes (domain/naming.ts workspaceResourceNames fits). */
+export interface RootBucketNames {
+  readonly rootBucket: string;
+  readonly storageConfiguration: string;
+}
+
 export interface RootBucketProps {
-  readonly bucketName: string;
-  readonly storageConfigurationName: string;
+  readonly names: RootBucketNames;
   readonly databricksAccountId: string;
   /**
    * The workspace storage key: the bucket's default encryption uses it, as SRA's root bucket does
@@ -21,24 +25,24 @@ export interface RootBucketProps {
  * and fixed: a new name means a new storage configuration, which means a new workspace.
  */
 export class RootBucket extends Construct {
-  public readonly bucket: S3Bucket;
-  public readonly storageConfiguration: MwsStorageConfigurations;
+  public readonly bucketName: string;
+  public readonly storageConfigurationId: string;
 
   constructor(scope: Construct, id: string, props: RootBucketProps) {
     super(scope, id);
     const databricksAccess = new DataDatabricksAwsBucketPolicy(this, "databricks-access", {
-      bucket: props.bucketName,
+      bucket: props.names.rootBucket,
       databricksE2AccountId: props.databricksAccountId,
     });
-    this.bucket = new ProtectedBucket(this, "storage", {
-      bucketName: props.bucketName,
+    this.bucketName = new ProtectedBucket(this, "storage", {
+      names: { bucket: props.names.rootBucket },
       policyDocuments: [databricksAccess.json],
       kmsKeyArn: props.storageKeyArn,
-    }).bucket;
-    this.storageConfiguration = new MwsStorageConfigurations(this, "storage-configuration", {
+    }).bucketName;
+    this.storageConfigurationId = new MwsStorageConfigurations(this, "storage-configuration", {
       accountId: props.databricksAccountId,
-      storageConfigurationName: props.storageConfigurationName,
-      bucketName: this.bucket.bucket,
-    });
+      storageConfigurationName: props.names.storageConfiguration,
+      bucketName: this.bucketName,
+    }).storageConfigurationId;
   }
 }

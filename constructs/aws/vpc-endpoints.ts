@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import type { WorkspaceResourceNames } from "../../domain/naming";
 
 export interface VpcEndpointsProps {
-  readonly names: WorkspaceResourceNames;
+  /** An endpoint's Name tag per service, e.g. `s3`. */
+  readonly names: { readonly endpoint: (service: string) => string };
   readonly awsRegion: string;
   readonly vpcId: string;
   readonly subnetIds: string[];

@@ -4,10 +4,17 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { MwsCustomerManagedKeys } from "@cdktf/provider-databricks/lib/mws-customer-managed-keys";
 import { CMK_KEY_POLICY, DATABRICKS_CONTROL_PLANE_ACCOUNT } from "../../domain/platform-facts";
-import type { WorkspaceResourceNames } from "../../domain/naming";
+
+/** The names workspace keys take (domain/naming.ts workspaceResourceNames fits). */
+export interface WorkspaceKeysNames {
+  /** Named in each key's description. */
+  readonly workspace: string;
+  /** KMS alias per use: `managed-services` or `storage`. */
+  readonly keyAlias: (use: string) => string;
+}
 
 export interface WorkspaceKeysProps {
-  readonly names: WorkspaceResourceNames;
+  readonly names: WorkspaceKeysNames;
   readonly databricksAccountId: string;
   readonly awsAccountId: string;
   readonly awsRegion: string;

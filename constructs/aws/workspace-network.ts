@@ -13,13 +13,28 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import type { WorkspaceResourceNames } from "../../domain/naming";
 import type { SubnetLayout } from "../../domain/network";
 import { WorkspaceSecurityGroup } from "./workspace-security-group";
 import { VpcEndpoints } from "./vpc-endpoints";
 
+/** The names a workspace network gives (domain/naming.ts workspaceResourceNames fits). */
+export interface WorkspaceNetworkNames {
+  readonly vpc: string;
+  readonly defaultSecurityGroup: string;
+  readonly internetGateway: string;
+  readonly publicRouteTable: string;
+  readonly publicSubnet: (az: string) => string;
+  readonly natGateway: (az: string) => string;
+  readonly privateSubnet: (az: string) => string;
+  readonly privateRouteTable: (az: string) => string;
+  readonly securityGroup: string;
+  readonly endpoint: (service: string) => string;
+  readonly flowLogGroup: string;
+  readonly flowLogRole: string;
+}
+
 export interface WorkspaceNetworkProps {
-  readonly names: WorkspaceResourceNames;
+  readonly names: WorkspaceNetworkNames;
   readonly awsRegion: string;
   readonly vpcCidr: string;
   readonly subnets: SubnetLayout;
@@ -39,17 +54,17 @@ export interface WorkspaceNetworkProps {
  * flow logs. The layout is computed before synth (domain/network.ts), so CIDRs never move.
  */
 export class WorkspaceNetwork extends Construct {
-  public readonly vpc: Vpc;
-  public readonly privateSubnets: Subnet[];
-  public readonly privateRouteTables: RouteTable[];
-  public readonly securityGroup: WorkspaceSecurityGroup;
-  public readonly flowLog: FlowLog;
+  public readonly vpcId: string;
+  /** The cluster subnets, in AZ order: what the Databricks network registration lists. */
+  public readonly privateSubnetIds: readonly string[];
+  /** The workspace security group: cluster nodes and the VPC endpoints. */
+  public readonly securityGroupId: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceNetworkProps) {
     super(scope, id);
     const { names } = props;
 
-    this.vpc = new Vpc(this, "vpc", {
+    const vpc = new Vpc(this, "vpc", {
       cidrBlock: props.vpcCidr,
       enableDnsHostnames: true,
       enableDnsSupport: true,
@@ -57,16 +72,16 @@ export class WorkspaceNetwork extends Construct {
     });
     // An open default security group is a trap for anything launched without one: close it.
     new DefaultSecurityGroup(this, "default-security-group", {
-      vpcId: this.vpc.id,
+      vpcId: vpc.id,
       tags: { Name: names.defaultSecurityGroup },
     });
 
     const internetGateway = new InternetGateway(this, "internet-gateway", {
-      vpcId: this.vpc.id,
+      vpcId: vpc.id,
       tags: { Name: names.internetGateway },
     });
     const publicRouteTable = new RouteTable(this, "public-route-table", {
-      vpcId: this.vpc.id,
+      vpcId: vpc.id,
       tags: { Name: names.publicRouteTable },
     });
     new Route(this, "public-default-route", {
@@ -77,7 +92,7 @@ export class WorkspaceNetwork extends Construct {
 
     const publicSubnets = props.subnets.publicSubnets.map((placement) => {
       const subnet = new Subnet(this, `public-${placement.availabilityZone}`, {
-        vpcId: this.vpc.id,
+        vpcId: vpc.id,
         cidrBlock: placement.cidr,
         availabilityZone: placement.availabilityZone,
         mapPublicIpOnLaunch: false,
@@ -102,18 +117,18 @@ export class WorkspaceNetwork extends Construct {
       });
     });
 
-    this.privateSubnets = [];
-    this.privateRouteTables = [];
+    const privateSubnets: Subnet[] = [];
+    const privateRouteTables: RouteTable[] = [];
     props.subnets.privateSubnets.forEach((placement, i) => {
       const az = placement.availabilityZone;
       const subnet = new Subnet(this, `private-${az}`, {
-        vpcId: this.vpc.id,
+        vpcId: vpc.id,
         cidrBlock: placement.cidr,
         availabilityZone: az,
         tags: { Name: names.privateSubnet(az) },
       });
       const routeTable = new RouteTable(this, `private-${az}-routes`, {
-        vpcId: this.vpc.id,
+        vpcId: vpc.id,
         tags: { Name: names.privateRouteTable(az) },
       });
       new Route(this, `private-${az}-default-route`, {
@@ -122,27 +137,29 @@ export class WorkspaceNetwork extends Construct {
         natGatewayId: natGateways[Math.min(i, natGateways.length - 1)].id,
       });
       new RouteTableAssociation(this, `private-${az}-route`, { subnetId: subnet.id, routeTableId: routeTable.id });
-      this.privateSubnets.push(subnet);
-      this.privateRouteTables.push(routeTable);
+      privateSubnets.push(subnet);
+      privateRouteTables.push(routeTable);
     });
 
-    this.securityGroup = new WorkspaceSecurityGroup(this, "workspace-security-group", {
-      name: names.securityGroup,
-      vpcId: this.vpc.id,
+    this.vpcId = vpc.id;
+    this.privateSubnetIds = privateSubnets.map((subnet) => subnet.id);
+    this.securityGroupId = new WorkspaceSecurityGroup(this, "workspace-security-group", {
+      names,
+      vpcId: vpc.id,
       legacyHiveMetastore: props.legacyHiveMetastore,
-    });
+    }).securityGroupId;
     new VpcEndpoints(this, "endpoints", {
       names,
       awsRegion: props.awsRegion,
-      vpcId: this.vpc.id,
-      subnetIds: this.privateSubnets.map((subnet) => subnet.id),
-      routeTableIds: this.privateRouteTables.map((table) => table.id),
-      securityGroupId: this.securityGroup.securityGroup.id,
+      vpcId: vpc.id,
+      subnetIds: [...this.privateSubnetIds],
+      routeTableIds: privateRouteTables.map((table) => table.id),
+      securityGroupId: this.securityGroupId,
     });
-    this.flowLog = this.buildFlowLogs(props);
+    this.buildFlowLogs(props);
   }
 
-  private buildFlowLogs(props: WorkspaceNetworkProps): FlowLog {
+  private buildFlowLogs(props: WorkspaceNetworkProps): void {
     const { names } = props;
     const logGroup = new CloudwatchLogGroup(this, "flow-log-group", {
       name: names.flowLogGroup,
@@ -166,8 +183,8 @@ export class WorkspaceNetwork extends Construct {
       ],
     });
     new IamRolePolicy(this, "flow-log-policy", { role: role.id, policy: permissions.json });
-    return new FlowLog(this, "flow-log", {
-      vpcId: this.vpc.id,
+    new FlowLog(this, "flow-log", {
+      vpcId: this.vpcId,
       trafficType: "ALL",
       logDestinationType: "cloud-watch-logs",
       logDestination: logGroup.arn,

@@ -5,7 +5,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { CONTROL_PLANE_PORTS, DNS_PORT, LEGACY_HIVE_METASTORE_PORT } from "../../domain/platform-facts";
 
 export interface WorkspaceSecurityGroupProps {
-  readonly name: string;
+  readonly names: { readonly securityGroup: string };
   readonly vpcId: string;
   /**
    * Open egress to the legacy Hive metastore (3306), for an environment that keeps legacy access.
@@ -26,17 +26,17 @@ export const DATABRICKS_EGRESS: readonly { protocol: "tcp" | "udp"; from: number
 
 /** The workspace security group: all TCP/UDP within itself, egress only where Databricks needs it. */
 export class WorkspaceSecurityGroup extends Construct {
-  public readonly securityGroup: SecurityGroup;
+  public readonly securityGroupId: string;
 
   constructor(scope: Construct, id: string, props: WorkspaceSecurityGroupProps) {
     super(scope, id);
-    this.securityGroup = new SecurityGroup(this, "group", {
-      name: props.name,
+    const securityGroupId = new SecurityGroup(this, "group", {
+      name: props.names.securityGroup,
       description: "Databricks workspace: cluster nodes and VPC endpoints",
       vpcId: props.vpcId,
-      tags: { Name: props.name },
-    });
-    const securityGroupId = this.securityGroup.id;
+      tags: { Name: props.names.securityGroup },
+    }).id;
+    this.securityGroupId = securityGroupId;
     const self = { securityGroupId, fromPort: 0, toPort: 65535, referencedSecurityGroupId: securityGroupId, description: "cluster nodes talk to each other" };
     for (const protocol of ["tcp", "udp"] as const) {
       new VpcSecurityGroupIngressRule(this, `ingress-self-${protocol}`, { ...self, ipProtocol: protocol });

@@ -5,7 +5,9 @@ import { PERMISSION_LEVELS, WAREHOUSE_SPOT_POLICY, WAREHOUSE_TYPE } from "../../
 import { accessControl, type Grantees } from "./grantees";
 
 export interface SqlWarehouseProps {
-  readonly name: string;
+  readonly names: { readonly warehouse: (warehouse: string) => string };
+  /** The warehouse as regions.yaml names it; created as `names.warehouse(warehouse)`. */
+  readonly warehouse: string;
   readonly clusterSize: string;
   readonly maxClusters: number;
   readonly autoStopMinutes: number;
@@ -20,12 +22,12 @@ export interface SqlWarehouseProps {
  * with CAN_USE / CAN_MANAGE grants (`databricks_permissions` is authoritative for the warehouse).
  */
 export class SqlWarehouse extends Construct {
-  public readonly warehouse: SqlEndpoint;
+  public readonly warehouseId: string;
 
   constructor(scope: Construct, id: string, props: SqlWarehouseProps) {
     super(scope, id);
-    this.warehouse = new SqlEndpoint(this, "warehouse", {
-      name: props.name,
+    const warehouse = new SqlEndpoint(this, "warehouse", {
+      name: props.names.warehouse(props.warehouse),
       clusterSize: props.clusterSize,
       minNumClusters: 1,
       maxNumClusters: props.maxClusters,
@@ -35,7 +37,8 @@ export class SqlWarehouse extends Construct {
       spotInstancePolicy: WAREHOUSE_SPOT_POLICY,
       tags: { customTags: Object.entries(props.tags).map(([key, value]) => ({ key, value })) },
     });
+    this.warehouseId = warehouse.id;
     const grants = [...accessControl(props.canUse, PERMISSION_LEVELS.use), ...accessControl(props.canManage, PERMISSION_LEVELS.manage)];
-    if (grants.length) new Permissions(this, "permissions", { sqlEndpointId: this.warehouse.id, accessControl: grants });
+    if (grants.length) new Permissions(this, "permissions", { sqlEndpointId: warehouse.id, accessControl: grants });
   }
 }

@@ -1,13 +1,19 @@
 import { Construct } from "constructs";
 import { Entitlements } from "@cdktf/provider-databricks/lib/entitlements";
-import type { EntitlementsConfig } from "../../config/schema/regions";
+
+/** What a principal may do in the workspace (regions.yaml `entitlements`). */
+export interface EntitlementFlags {
+  readonly workspaceAccess: boolean;
+  readonly sqlAccess: boolean;
+  readonly clusterCreate: boolean;
+}
 
 export interface EntitledPrincipal {
   /** Stable key for the construct id, e.g. the group or role name. */
   readonly name: string;
   readonly kind: "group" | "servicePrincipal";
   readonly id: string;
-  readonly entitlements: EntitlementsConfig;
+  readonly entitlements: EntitlementFlags;
 }
 
 export interface WorkspaceEntitlementsProps {

@@ -3,10 +3,9 @@ import { DatabricksWorkspace, type DatabricksWorkspaceProps } from "../../../con
 import { addressOf, ref, resourcesOf, synthConstruct } from "../../utils";
 
 const PROPS: DatabricksWorkspaceProps = {
+  names: { workspace: "acme-data-euw1-prod", network: "acme-data-euw1-prod-network" },
   databricksAccountId: "3f2c8a1e-7b4d-4e9a-9c1f-5d6e7a8b9c0d",
-  workspaceName: "acme-data-euw1-prod",
   deploymentName: "data-euw1-prod",
-  networkName: "acme-data-euw1-prod-network",
   awsRegion: "eu-west-1",
   pricingTier: "PREMIUM",
   credentialsId: "cred-1",

@@ -7,8 +7,7 @@ const ACCOUNT = "3f2c8a1e-7b4d-4e9a-9c1f-5d6e7a8b9c0d";
 describe("CrossAccountRole: restricted to one VPC, security group, region and account", () => {
   const stack = synthConstruct((scope) => {
     new CrossAccountRole(scope, "cross-account", {
-      roleName: "acme-data-use1-prod-crossaccount",
-      credentialsName: "acme-data-use1-prod-credentials",
+      names: { crossAccountRole: "acme-data-use1-prod-crossaccount", credentials: "acme-data-use1-prod-credentials" },
       databricksAccountId: ACCOUNT,
       awsAccountId: "123456789012",
       awsRegion: "us-east-1",

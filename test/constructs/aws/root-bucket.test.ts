@@ -7,8 +7,7 @@ const ACCOUNT = "3f2c8a1e-7b4d-4e9a-9c1f-5d6e7a8b9c0d";
 describe("RootBucket: a fixed, protected root bucket registered as storage configuration", () => {
   const stack = synthConstruct((scope) => {
     new RootBucket(scope, "root", {
-      bucketName: "acme-data-use1-prod-root",
-      storageConfigurationName: "acme-data-use1-prod-storage",
+      names: { rootBucket: "acme-data-use1-prod-root", storageConfiguration: "acme-data-use1-prod-storage" },
       databricksAccountId: ACCOUNT,
     });
   });
