@@ -14,7 +14,8 @@ import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";
 import { UserError } from "./kit/errors";
 import { processIo, runCommand, runGuarded, type Io } from "./kit/io";
-import { readValidConfig, selectRegionsFile } from "./kit/regions-file";
+import { selectRegionsFile } from "../config/regions-file";
+import { readValidConfig } from "./kit/regions-file";
 
 export const GUARDRAILS_DOC = "README.md";
 const USAGE = "usage: npm run check [-- path/to/regions.yaml] [--report path/to/report.json] | npm run check -- --docs";

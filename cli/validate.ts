@@ -9,7 +9,8 @@ import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";
 import { UserError } from "./kit/errors";
 import { processIo, runCommand, runGuarded, type Io } from "./kit/io";
-import { readValidConfig, selectRegionsFile } from "./kit/regions-file";
+import { selectRegionsFile } from "../config/regions-file";
+import { readValidConfig } from "./kit/regions-file";
 
 const USAGE = "usage: npm run validate [-- path/to/regions.yaml]";
 

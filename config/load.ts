@@ -85,7 +85,10 @@ function withValidSectionsParsed(data: unknown): unknown {
   return { ...raw, ...Object.fromEntries(sections) };
 }
 
-/** Reads and validates `file`; throws one `ConfigError` listing every problem. */
+/**
+ * Reads and validates `file`; throws one `ConfigError` listing every problem, or an
+ * `UnreadableConfigError` when there is no file to read.
+ */
 export function loadRegionsConfig(file: string): RegionsConfig {
   const result = validateRegionsText(file, readConfigFile(file));
   if (!result.ok) throw new ConfigError(file, result.errors);

@@ -9,7 +9,7 @@ import type { RegionsConfig } from "../../config/schema/regions";
 import { accountResourceNames, regionCode } from "../../domain/naming";
 import { stackNames } from "../../app/compose";
 import { UserError } from "../kit/errors";
-import { DEFAULT_REGIONS_FILE } from "../kit/regions-file";
+import { DEFAULT_REGIONS_FILE } from "../../config/regions-file";
 import { allocateVpcCidrs, vpcNetmaskLike } from "./allocate-cidrs";
 import { appendRegionEntry, type NewRegionEntry } from "./append-region";
 import { defaultZones, parseZonesFlag } from "./availability-zones";
