@@ -50,6 +50,6 @@ export function gateReport(result: GateResult): string {
     .filter((finding) => !finding.suppressed)
     .map((finding) => `${finding.level === "error" ? "" : "warning: "}${findingLine(finding)}`);
   const errors = result.findings.filter(isBlocking).length;
-  if (errors) lines.push(`Guardrails: ${errors} error(s); nothing was synthesized. Fix them or add a suppression with a reason (README.md, Guardrails).`);
+  if (errors) lines.push(`Guardrails: ${errors} error(s); nothing was synthesized. Fix them or add a suppression with a reason (docs/guardrails.md).`);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

@@ -133,7 +133,7 @@ const Suppression = z
     rule: z
       .string()
       .regex(/^[A-Z]+-\d+$/, { error: "expected a rule ID such as NET-3" })
-      .meta({ description: "The guardrail rule ID, e.g. NET-3 (see README, Guardrails)." }),
+      .meta({ description: "The guardrail rule ID, e.g. NET-3 (see docs/guardrails.md)." }),
     resources: z
       .array(z.string().min(1))
       .min(1, { error: "expected at least one stack/resource glob" })
@@ -197,7 +197,7 @@ export const RegionsConfigSchema = z
     suppressions: z
       .array(Suppression)
       .default([])
-      .meta({ description: "Accepted exceptions to guardrail rules (README, Guardrails)." }),
+      .meta({ description: "Accepted exceptions to guardrail rules (docs/guardrails.md)." }),
   })
   .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
 

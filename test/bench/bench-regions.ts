@@ -17,7 +17,7 @@ export const BENCH_REGION_TEMPLATE = "BENCH_REGION_TEMPLATE";
 
 /**
  * Where the app keeps facts per AWS region. A new module of region facts belongs here, or the
- * bench's synths fail validation for made-up regions (README.md, "Performance").
+ * bench's synths fail validation for made-up regions (docs/performance.md).
  */
 export const REGION_FACT_MODULES: readonly string[] = ["domain/platform-facts/aws-regions.ts", "domain/platform-facts/databricks-network.ts"];
 
@@ -76,6 +76,6 @@ function extendOrExplain(where: string, extend: () => void): void {
   try {
     extend();
   } catch (error) {
-    throw new Error(`${BENCH_EXTRA_REGIONS}: ${where} can no longer be extended in memory (${String(error)}); see README.md, "Performance"`);
+    throw new Error(`${BENCH_EXTRA_REGIONS}: ${where} can no longer be extended in memory (${String(error)}); see docs/performance.md`);
   }
 }

@@ -3,7 +3,7 @@
  *
  * Synth speed and memory as regions grow, against the framework's floor (floor-app.ts), plus the
  * project's type-check, test and review times. Prints a markdown table, writes test/bench/results.json.
- * README.md, "Performance", says what the figures mean.
+ * docs/performance.md says what the figures mean.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
