@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BENCH_EXTRA_REGIONS, BENCH_REGION_TEMPLATE } from "./bench-regions";
 import { countSynth, floorPlanFrom, type SynthCounts } from "./floor-plan";
-import { measure, succeeded, type Command, type MemorySource, type Outcome, type Sample } from "./measure";
+import { measure, RunFailed, succeeded, type Command, type MemorySource, type Outcome, type Sample } from "./measure";
 import { summarizeProfile, type ProfileSummary } from "./profile";
 import { pairedRatio, spread, type Spread } from "./stats";
 
@@ -178,13 +178,24 @@ export class Bench {
     return { label, variants: named.map((n, c) => ({ name: n.name, command: describe(n.command("<outdir>")), samples: samples[c] })) };
   }
 
-  /** A command timed `runs` times after `warmUps` untimed runs; an exit outside `okStatuses` stops it, recorded. */
+  /**
+   * A command timed `runs` times after `warmUps` untimed runs; an exit outside `okStatuses` stops it,
+   * recorded, and so does a run killed at its timeout (status -1): one slow extra must not cost the
+   * whole report.
+   */
   timed(label: string, command: Command, runs: number, warmUps: number, okStatuses: readonly number[] = [0]): Timed {
     const samples: Sample[] = [];
     let last: Outcome | undefined;
     for (let i = 0; i < warmUps + runs; i++) {
       log(`${label}: ${i < warmUps ? "warm-up" : `run ${i - warmUps + 1}/${runs}`}`);
-      last = this.attempt(command);
+      try {
+        last = this.attempt(command);
+      } catch (error) {
+        if (!(error instanceof RunFailed)) throw error;
+        log(`${label}: ${error.message.split("\n")[0]}`);
+        last = { sample: { wallMs: Number.NaN, cpuMs: Number.NaN, peakRssMb: Number.NaN, load: Number.NaN }, status: -1, stdout: "", stderr: error.message };
+        break;
+      }
       if (!okStatuses.includes(last.status)) {
         log(`${label}: exit ${last.status}\n${(last.stderr + last.stdout).trimEnd().split("\n").slice(-15).join("\n")}`);
         break;
