@@ -62,12 +62,33 @@ function rangeOf(cidr: string): IPv4CidrRange {
   return range;
 }
 
+/**
+ * First and last address of each CIDR, as numbers, kept. ip-num's `isOverlapping` builds BigInt
+ * ranges on every call: with 200 VPCs (100 regions) the 19,900 pairs took ~0.8 s of a synth (bench
+ * profile); comparing kept bounds takes milliseconds.
+ */
+const rangeBounds = new Map<string, { readonly first: bigint; readonly last: bigint }>();
+
+function boundsOf(cidr: string): { readonly first: bigint; readonly last: bigint } {
+  let bounds = rangeBounds.get(cidr);
+  if (!bounds) {
+    const range = rangeOf(cidr);
+    bounds = { first: range.getFirst().value, last: range.getLast().value };
+    rangeBounds.set(cidr, bounds);
+  }
+  return bounds;
+}
+
 export function cidrsOverlap(a: string, b: string): boolean {
-  return rangeOf(a).isOverlapping(rangeOf(b));
+  const x = boundsOf(a);
+  const y = boundsOf(b);
+  return x.first <= y.last && y.first <= x.last;
 }
 
 export function cidrContains(outer: string, inner: string): boolean {
-  return rangeOf(outer).contains(rangeOf(inner));
+  const x = boundsOf(outer);
+  const y = boundsOf(inner);
+  return x.first <= y.first && y.last <= x.last;
 }
 
 /** The `count` consecutive blocks of size /`netmask` that start at `first`. */
