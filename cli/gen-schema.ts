@@ -5,7 +5,7 @@
  * from the same source. A test fails when either is stale.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { z } from "zod";
+import { z } from "../config/schema/zod";
 import { RegionsConfigSchema } from "../config/schema/regions";
 import { fieldReference, withFieldReference } from "./field-reference";
 import { parseCommandLine } from "./kit/args";

@@ -3,7 +3,7 @@
  * object keyed by attribute path, one limitation per path: fixed, range, allowlist, blocklist, regex,
  * unlimited or forbidden.
  */
-import { z } from "zod";
+import { z } from "../../config/schema/zod";
 import { Limitation, type Limitation as PolicyLimit } from "../../config/schema/policy-language";
 import type { Block } from "../../tfjson/block";
 
