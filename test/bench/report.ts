@@ -62,7 +62,7 @@ function growthText(g: { wall: Growth; cpu: Growth } | undefined): string {
 function synthCommandTable(results: Results): string {
   const { synthCommand } = results;
   return [
-    `The shipped file through cdktf.json's app command and through \`npm run synth\`, ${synthCommand.variants[0].samples.length} runs each, interleaved (ratios: median of the paired runs, range):`,
+    `The shipped file through cdktf.json's app command, \`npm run synth\` and cdktf-cli's \`cdktf synth\` (what \`npm run synth\` ran before issue 17), ${synthCommand.variants[0].samples.length} runs each, interleaved (ratios to the app command: median of the paired runs, range):`,
     "",
     row(["command", "CPU", "wall", "peak RSS"]),
     row(["---", "---:", "---:", "---:"]),
@@ -74,7 +74,8 @@ function synthCommandTable(results: Results): string {
         range(spread(v.samples.map((s) => s.peakRssMb)), mb),
       ]),
     ),
-    row(["**ratio**", `**${ratioText(synthCommand.ratio.cpu)}**`, ratioText(synthCommand.ratio.wall), ""]),
+    row(["**`npm run synth` / app**", `**${ratioText(synthCommand.ratio.cpu)}**`, ratioText(synthCommand.ratio.wall), ""]),
+    ...(synthCommand.cliRatio ? [row(["`cdktf synth` / app", ratioText(synthCommand.cliRatio.cpu), ratioText(synthCommand.cliRatio.wall), ""])] : []),
   ].join("\n");
 }
 

@@ -79,8 +79,9 @@ function appCommand(): Command {
 }
 
 /**
- * The shipped file through cdktf.json's app command and through `npm run synth`, interleaved; two
- * of the app command's outputs are kept for the shipped review.
+ * The shipped file through cdktf.json's app command, through `npm run synth` and through cdktf-cli's
+ * `cdktf synth` (what `npm run synth` was), interleaved; two of the app command's outputs are kept
+ * for the shipped review.
  */
 function synthCommand(bench: Bench, runs: number, reviewDirs: string[]): SynthCommandResult {
   const app = appCommand();
@@ -90,6 +91,8 @@ function synthCommand(bench: Bench, runs: number, reviewDirs: string[]): SynthCo
       { name: "app", command: (outdir) => ({ ...app, env: { CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" } }) },
       // `cdktf synth` and our script both take the output folder from $CDKTF_OUTPUT (cdktf's `--output`).
       { name: "npm run synth", command: (outdir) => ({ file: "npm", args: ["run", "synth"], cwd: root, env: { CDKTF_OUTPUT: outdir } }) },
+      // What `npm run synth` ran until issue 17 (`CHECKPOINT_DISABLE=1 cdktf synth`): the before figure.
+      { name: "cdktf synth", command: (outdir) => ({ file: "npx", args: ["cdktf", "synth", "--output", outdir], cwd: root, env: { CHECKPOINT_DISABLE: "1" } }) },
     ],
     runs,
     (c, i, outdir) => c === 0 && i <= 2 && reviewDirs.push(outdir) > 0,

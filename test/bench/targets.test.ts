@@ -48,6 +48,17 @@ describe("targets: verdicts on CPU time, from ratios of runs made back to back",
     expect(row(missed, "`npm run synth`")?.holds).toBe(false);
   });
 
+  test("cdktf synth, what npm run synth ran before, gets its own paired ratio to the app command; without it there is none", () => {
+    const variants = [
+      { name: "app", command: "app", samples: [1000, 1200].map((v) => sample(v)) },
+      { name: "npm run synth", command: "npm run synth", samples: [1100, 1200].map((v) => sample(v)) },
+    ];
+    const withCli = synthCommandResult({ label: "synth", variants: [...variants, { name: "cdktf synth", command: "npx cdktf synth", samples: [2500, 2400].map((v) => sample(v)) }] });
+    expect(withCli.cliRatio?.cpu).toMatchObject({ min: 2, max: 2.5 });
+    expect(withCli.ratio.cpu).toMatchObject({ min: 1, max: 1.1 });
+    expect(synthCommandResult({ label: "synth", variants }).cliRatio).toBeUndefined();
+  });
+
   test("floor ratios at 100 regions and with every supported region hold at 1.15 and not above", () => {
     const rows = targets(results({ app: [1], npm: [1], sizes: [size("generated", 100, [1150], [1000]), size("supported", 15, [1160], [1000])] }));
     expect(row(rows, "100 regions: ours/floor CPU")?.holds).toBe(true);

@@ -28,6 +28,8 @@ export const TARGETS = {
 export interface SynthCommandResult extends Interleaved {
   /** Paired ratios `npm run synth` / app command. */
   readonly ratio: { readonly cpu: Spread; readonly wall: Spread };
+  /** Paired ratios `cdktf synth` / app command, when the CLI was run: what `npm run synth` cost before. */
+  readonly cliRatio?: { readonly cpu: Spread; readonly wall: Spread };
 }
 
 export interface Results {
@@ -57,9 +59,13 @@ export const ratioText = (s: Spread) => `${s.median.toFixed(2)} (${s.min.toFixed
 
 /** The app command's samples and `npm run synth`'s, by variant name. */
 export function synthCommandResult(interleaved: Interleaved): SynthCommandResult {
-  const [app, npm] = interleaved.variants;
-  const paired = (pick: (s: { cpuMs: number; wallMs: number }) => number) => pairedRatio(npm.samples.map(pick), app.samples.map(pick));
-  return { ...interleaved, ratio: { cpu: paired((s) => s.cpuMs), wall: paired((s) => s.wallMs) } };
+  const [app, npm, cli] = interleaved.variants;
+  type Samples = typeof app.samples;
+  const against = (samples: Samples) => {
+    const paired = (pick: (s: Samples[number]) => number) => pairedRatio(samples.map(pick), app.samples.map(pick));
+    return { cpu: paired((s) => s.cpuMs), wall: paired((s) => s.wallMs) };
+  };
+  return { ...interleaved, ratio: against(npm.samples), ...(cli && { cliRatio: against(cli.samples) }) };
 }
 
 function floorRow(size: SizeResult | undefined, what: string): TargetRow {
