@@ -226,5 +226,3 @@ export type EntitlementsConfig = GroupConfig["entitlements"];
 export type ClusterLimitsConfig = EnvironmentSettings["clusters"];
 export type WarehouseConfig = RegionsConfig["warehouses"][number];
 export type PrincipalsConfig = ClusterPolicyEntry["canUse"];
-export type SpendConfig = RegionsConfig["spend"];
-export type BudgetConfig = SpendConfig["budgets"][number];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { TagBudget, usdThreshold, type TagBudgetProps } from "../../../constructs/account/tag-budget";
 import { accountResourceNames } from "../../../domain/naming";
+import { ALERT_CONFIGURATIONS_PER_BUDGET } from "../../../domain/platform-facts";
 import { resourcesOf, synthConstruct } from "../../utils";
 
 const PROPS: TagBudgetProps = {
@@ -39,6 +40,12 @@ describe("TagBudget: one account budget per threshold, filtered on one tag value
         ],
       })),
     );
+  });
+
+  test("no budget holds more alert configurations than provider 1.99 accepts", () => {
+    const budgets = budgetsOf({ ...PROPS, alertAtPercent: [50, 80, 100, 120] });
+    expect(budgets).toHaveLength(4);
+    for (const budget of budgets) expect(budget.alert_configurations).toHaveLength(ALERT_CONFIGURATIONS_PER_BUDGET);
   });
 
   test("budgets are addressed by percentage: a new amount changes them in place, not into new ones", () => {
