@@ -3,9 +3,9 @@
  * from the typed config and the naming module (the same loop that composes the stacks), never parsed
  * out of stack names.
  */
-import type { RegionsConfig } from "../../config/schema";
-import { accountResourceNames } from "../../lib/naming";
-import { workspaceSpecs } from "../../lib/workspaces";
+import type { RegionsConfig } from "../../config/schema/regions";
+import { accountResourceNames } from "../../domain/naming";
+import { workspaceSpecs } from "../../domain/workspaces";
 
 export type StackKind =
   | { readonly kind: "account"; readonly environment: string }
