@@ -16,6 +16,7 @@ import { checkPolicyFilePaths } from "./checks/policy-paths";
 import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
 import { checkSuppressions } from "./checks/suppressions";
+import { checkGithub } from "./checks/ci";
 
 /** Cross-field rules, run once the shape is right. */
 export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
@@ -28,6 +29,7 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkCompute,
   checkPolicyFilePaths,
   checkSuppressions,
+  checkGithub,
 ];
 
 export type ValidationResult =

@@ -4,7 +4,7 @@
  * out of stack names.
  */
 import type { RegionsConfig } from "../../config/schema/regions";
-import { accountResourceNames } from "../../domain/naming";
+import { accountResourceNames, bootstrapResourceNames } from "../../domain/naming";
 import { workspaceSpecs } from "../../domain/workspaces";
 
 export type StackKind =
@@ -33,9 +33,9 @@ export function stackKinds(config: RegionsConfig): Map<string, StackKind> {
 }
 
 /**
- * Stacks the app synthesizes that CI never applies, and why (shown in the deploy summary). Empty
- * until the bootstrap stack exists.
+ * Stacks the app synthesizes that CI never applies, and why (shown in the deploy summary). The
+ * bootstrap stack holds the roles CI assumes: applying it from CI would let CI change its own trust.
  */
-export function neverAppliedStacks(_config: RegionsConfig): Map<string, string> {
-  return new Map();
+export function neverAppliedStacks(config: RegionsConfig): Map<string, string> {
+  return new Map([[bootstrapResourceNames(config).stack, "the bootstrap stack holds the state bucket and the roles CI assumes: an administrator applies it (docs/ci.md, Bootstrap)"]]);
 }

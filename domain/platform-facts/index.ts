@@ -8,3 +8,4 @@ export * from "./aws-regions";
 export * from "./databricks-account";
 export * from "./databricks-network";
 export * from "./databricks-workspace";
+export * from "./github-ci";

@@ -129,3 +129,15 @@ async function planReader(context: TerraformContext, json: JsonObject, reader: s
   const planned = (JSON.parse(show.stdout) as { planned_values?: { outputs?: Record<string, { value?: unknown }> } }).planned_values?.outputs ?? {};
   return [...expected].filter(([name, value]) => planned[name]?.value !== value).map(([name, value]) => `${reader}: ${name} read ${JSON.stringify(planned[name]?.value)}, expected "${value}"`);
 }
+
+/**
+ * The trial as a user runs it: the shipped regions.yaml without its `state:` block, synthesized into
+ * `<dir>/project/cdktf.out` with the project folder `<dir>/project` (so the state files the check
+ * writes land in the tier's temporary folder, never in the checkout), then every read checked.
+ */
+export async function checkLocalTrial(context: TerraformContext, dir: string, synthesize: (layout: { outdir: string; projectDir: string }) => ReadonlyMap<string, JsonObject>): Promise<LocalStateResult> {
+  const projectDir = join(dir, "project");
+  const outdir = join(projectDir, "cdktf.out");
+  mkdirSync(projectDir, { recursive: true });
+  return checkLocalStateReads(context, synthesize({ outdir, projectDir }), outdir);
+}
