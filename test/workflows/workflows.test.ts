@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { WAVES } from "../../cli/ci/waves";
+import { CI_DRIFT_ENVIRONMENT } from "../../domain/naming";
 import { REPO_ROOT } from "../utils";
 import { loadWorkflow, needsOf, runScripts, usesAction, workflowFiles, type Job } from "./helpers";
 
@@ -92,7 +93,9 @@ describe("apply-stack.yml: one stack, gated by its environment, never two at onc
 
   test("assumes the apply role and the Databricks apply principal through OIDC, and applies with the shared script", () => {
     expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
-    expect(job.steps!.find(usesAction("aws-actions/configure-aws-credentials"))?.with).toMatchObject({ "role-to-assume": "${{ vars.AWS_APPLY_ROLE_ARN }}" });
+    expect(job.steps!.find(usesAction("aws-actions/configure-aws-credentials"))?.with).toMatchObject({ "role-to-assume": "${{ vars.AWS_APPLY_ROLE_ARN }}", "role-duration-seconds": 7200 });
+    // Credentials outlive the job: the session as long as the job may run (the role allows it: bootstrap stack).
+    expect(job["timeout-minutes" as keyof typeof job]).toBe(120);
     const applyStep = job.steps!.find((s) => s.run?.includes("stack-terraform.sh"))!;
     expect(applyStep.run).toBe('.github/scripts/stack-terraform.sh apply "$STACK"');
     expect(applyStep.env).toMatchObject({ DATABRICKS_AUTH_TYPE: "github-oidc", DATABRICKS_CLIENT_ID: "${{ vars.DATABRICKS_APPLY_CLIENT_ID }}", STACK: "${{ inputs.stack }}" });
@@ -117,7 +120,7 @@ describe("drift.yml: every stack planned on a schedule", () => {
     const plan = drift.jobs.plan;
     expect(needsOf(plan)).toEqual(["synth"]);
     expect(plan.strategy).toEqual({ "fail-fast": false, matrix: { stack: "${{ fromJSON(needs.synth.outputs.stacks) }}" } });
-    expect(plan.environment).toBe("drift");
+    expect(plan.environment).toBe(CI_DRIFT_ENVIRONMENT);
     expect(plan.permissions).toEqual({ contents: "read", "id-token": "write" });
     expect(plan.steps!.find(usesAction("aws-actions/configure-aws-credentials"))?.with).toMatchObject({ "role-to-assume": "${{ vars.AWS_PLAN_ROLE_ARN }}" });
     expect(plan.steps!.find((s) => s.run?.includes("stack-terraform.sh"))!.run).toBe('.github/scripts/stack-terraform.sh drift "$STACK"');

@@ -87,6 +87,11 @@ describe("BootstrapStack: GitHub's OIDC provider and two roles pinned to one rep
     ]);
   });
 
+  test("an apply may take two hours (apply-stack.yml asks for that session), a plan one", () => {
+    expect(roles(shipped).get("acme-data-ci-apply")).toMatchObject({ max_session_duration: 7200 });
+    expect(roles(shipped).get("acme-data-ci-plan")).toMatchObject({ max_session_duration: 3600 });
+  });
+
   test("both roles read with ReadOnlyAccess", () => {
     const attachments = resourcesOf(shipped, "aws_iam_role_policy_attachment").map((attachment) => attachment.policy_arn);
     expect(attachments).toEqual(["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"]);
