@@ -34,6 +34,7 @@ describe.concurrent("every command works from a path with a space and non-ASCII 
     ["plan-summary", [PLAN], /Plan review/, 2],
     ["onboard", ["--region", "eu-central-1", "--dry-run"], /^--- a\/regions\.yaml\n/, 0],
     ["test:terraform", ["--help"], /^usage: npm run test:terraform /, 0],
+    ["ci", ["--help"], /^usage: npm run ci -- stacks /, 0],
   ])("npm run %s", (script, args, output, status) => {
     const run = npmRun(script, args);
     expect(run.stderr).toBe("");
