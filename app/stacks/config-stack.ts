@@ -16,7 +16,7 @@ import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
 import { SystemSchemas } from "../../constructs/workspace/system-schemas";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { databricksWorkspaceProvider } from "./providers";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
 /**
@@ -26,9 +26,9 @@ import type { WorkspaceStack } from "./workspace-stack";
  * workspace and configuring it in separate configurations; the URL arrives by cross-stack reference.
  */
 export class ConfigStack extends TerraformStack {
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, backend: StateBackend) {
     super(scope, spec.names.configStack);
-    configureStateBackend(this, config.state, spec.names.configStack);
+    configureStateBackend(this, backend, spec.names.configStack);
     databricksWorkspaceProvider(this, workspace.workspaceUrl);
 
     const entitlementsOf = new Map(config.groups.map((group) => [group.name, group.entitlements]));

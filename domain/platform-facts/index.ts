@@ -10,3 +10,4 @@ export * from "./databricks-account";
 export * from "./databricks-network";
 export * from "./databricks-spend";
 export * from "./databricks-workspace";
+export * from "./github-ci";
