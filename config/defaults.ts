@@ -27,6 +27,11 @@ export const STATE_DEFAULTS = {
   keyPrefix: "databricks-workspaces",
 } as const;
 
+export const GITHUB_DEFAULTS = {
+  /** An AWS account without GitHub's OIDC provider gets it from the bootstrap stack. */
+  oidcProvider: "create",
+} as const;
+
 /**
  * Workspace entitlements a group or service principal gets where it has a role. Cluster creation
  * is off: clusters come from cluster policies, which carry the cost and size guardrails.
@@ -67,4 +72,14 @@ export const CLUSTER_DEFAULTS = {
   maxDbusPerHour: 20,
   autoterminationMinutes: { default: 30, max: 120 },
   instanceTypes: ["m6i.xlarge", "m6i.2xlarge"],
+} as const;
+
+export const SPEND_DEFAULTS = {
+  /**
+   * The schemas the spend and audit views need first: who did what (access) and which clusters ran
+   * (compute). Billing is on by default and never declared (domain/platform-facts).
+   */
+  systemSchemas: ["access", "compute"],
+  /** A budget alerts once its month's spend reaches the budget. */
+  alertAtPercent: [100],
 } as const;

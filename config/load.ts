@@ -15,7 +15,9 @@ import { checkNetwork } from "./checks/network";
 import { checkPolicyFilePaths } from "./checks/policy-paths";
 import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
+import { checkSpend } from "./checks/spend";
 import { checkSuppressions } from "./checks/suppressions";
+import { checkGithub } from "./checks/ci";
 
 /** Cross-field rules, run once the shape is right. */
 export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
@@ -27,7 +29,9 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkIdentity,
   checkCompute,
   checkPolicyFilePaths,
+  checkSpend,
   checkSuppressions,
+  checkGithub,
 ];
 
 export type ValidationResult =

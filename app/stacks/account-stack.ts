@@ -3,17 +3,18 @@ import type { Construct } from "constructs";
 import type { RegionsConfig } from "../../config/schema/regions";
 import { AccountGroups } from "../../constructs/account/account-groups";
 import { RegionalMetastore } from "../../constructs/account/regional-metastore";
+import { TagBudget } from "../../constructs/account/tag-budget";
 import { UsageLogDelivery } from "../../constructs/account/usage-log-delivery";
 import { accountResourceNames } from "../../domain/naming";
 import { costTagsFor, SHARED_ENVIRONMENT } from "../../domain/workspaces";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { awsProvider, databricksAccountProvider } from "./providers";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 
 /**
  * Account-wide pieces every workspace stack builds on: the groups this project owns, one Unity
- * Catalog metastore per region (unless regions.yaml names an existing one), and usage/audit log
- * delivery. Workspace stacks read them by cross-stack reference.
+ * Catalog metastore per region (unless regions.yaml names an existing one), usage/audit log
+ * delivery, and the budgets of spend.budgets. Workspace stacks read them by cross-stack reference.
  */
 export class AccountStack extends TerraformStack {
   /** Ids of the groups created here; SCIM groups are looked up where they are used. */
@@ -21,10 +22,10 @@ export class AccountStack extends TerraformStack {
   /** Region → the metastore its workspaces are assigned to: created here, or the one regions.yaml names. */
   private readonly metastoreIds: ReadonlyMap<string, string>;
 
-  constructor(scope: Construct, config: RegionsConfig) {
+  constructor(scope: Construct, config: RegionsConfig, backend: StateBackend) {
     const names = accountResourceNames(config);
     super(scope, names.stack);
-    configureStateBackend(this, config.state, names.stack);
+    configureStateBackend(this, backend, names.stack);
     const logRegion = config.usageLogs.region ?? config.regions[0].region;
     awsProvider(this, logRegion, costTagsFor(config, SHARED_ENVIRONMENT, logRegion));
     databricksAccountProvider(this, config.databricksAccountId);
@@ -46,6 +47,18 @@ export class AccountStack extends TerraformStack {
       ]),
     );
     new UsageLogDelivery(this, "usage-logs", { names, databricksAccountId: config.databricksAccountId });
+    // Budgets filter on tags only, never on workspace ids: those come from the workspace stacks,
+    // which deploy after this one.
+    for (const budget of config.spend.budgets) {
+      new TagBudget(this, `budget-${budget.tag}-${budget.value}`, {
+        names,
+        tagKey: budget.tag,
+        tagValue: budget.value,
+        monthlyUsd: budget.monthlyUsd,
+        alertAtPercent: budget.alertAtPercent,
+        recipients: budget.recipients,
+      });
+    }
   }
 
   metastoreId(awsRegion: string): string {
