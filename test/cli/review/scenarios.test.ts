@@ -98,6 +98,18 @@ describe("review of real synths: renaming the company", () => {
         expect(object.reasons[0]).toMatch(new RegExp(`^replaced because ${names.stack}/databricks_mws_workspaces\\.\\S+ .* → ${names.configStack}/`));
       }
     }
+    // Each renamed stack's state moves from the key the naming module gives the old name to the new one.
+    const state = base.config.state!;
+    expect(report.stateMoves?.map((move) => [move.from, move.to, move.backend])).toEqual(
+      stackNames(base.config).map((from, i) => [from, stackNames(config)[i], "s3"]).sort((a, b) => a[1].localeCompare(b[1])),
+    );
+    for (const key of workspaceKeys(base.config)) {
+      const names = workspaceResourceNames(key);
+      const move = report.stateMoves!.find((m) => m.from === names.stack)!;
+      expect(move.steps.map((step) => step.command)).toContain(
+        `aws s3 cp s3://${state.bucket}/${names.stateKey(state.keyPrefix)} ${names.stack}.tfstate --region ${state.region}`,
+      );
+    }
     expect(exitCodeFor(report, false)).toBe(2);
   });
 });
@@ -171,8 +183,8 @@ describe("review of real synths: a new VPC CIDR", () => {
   });
 });
 
-describe("review of real synths: removing a region", () => {
-  test("reports its stacks deleted and exits 2", async () => {
+describe("review of real synths: removing a region without decommissioning it", () => {
+  test("orphans its stacks (not destroyed by deploy), names the metastore the account stack WILL destroy, and exits 2", async () => {
     const last = base.config.regions.length - 1;
     const removed = base.config.regions[last].region;
     const { report, config } = await review((doc) => doc.deleteIn(["regions", last]));
@@ -181,14 +193,23 @@ describe("review of real synths: removing a region", () => {
     expect(gone.length).toBe(2 * Object.keys(base.config.environments).length);
     for (const name of gone) {
       const stack = stackOf(report, name);
-      expect(stack.status).toBe("removed");
-      expect(stack.changes.every((c) => c.action === "delete")).toBe(true);
+      expect(stack).toMatchObject({ status: "removed", removal: "orphaned" });
+      expect(stack.changes.length).toBeGreaterThan(0);
+      expect(stack.changes.every((c) => c.action === "orphan")).toBe(true);
     }
-    // Elsewhere only the account stack changes: the region's metastore goes.
+    // Elsewhere only the account stack changes: the region's metastore goes, for real.
     const others = report.stacks.filter((s) => !gone.includes(s.name) && s.status !== "unchanged");
     expect(others.map((s) => s.name)).toEqual([stackNames(base.config)[0]]);
     expect(others[0].changes.map((c) => [c.type, c.action])).toEqual([["databricks_metastore", "delete"]]);
     expect(others[0].changes[0].address).toContain(removed);
+    expect(report.regions).toEqual([
+      {
+        kind: "orphaned", region: removed, stacks: [...gone].sort(),
+        resources: gone.reduce((sum, name) => sum + stackOf(report, name).changes.length, 0),
+        alsoDestroyed: [`${others[0].name}/${others[0].changes[0].address}`],
+      },
+    ]);
+    expect(renderMarkdown(report)).toContain(`**${removed}: ${gone.length} stacks left the synth without \`decommission: true\`: \`cdktf deploy\` will NOT destroy them.**`);
     expect(exitCodeFor(report, false)).toBe(2);
   });
 });
