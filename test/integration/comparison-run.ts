@@ -4,13 +4,17 @@
  * and every stack whose AWS half changed planned against the base stack's state:
  * - a stack on both sides: the head copy planned on the base state (-refresh=false);
  * - an added stack: planned from an empty state;
- * - a removed stack: `plan -destroy` of the base copy on the base state (what `cdktf destroy` does).
+ * - a removed stack: nothing. It left the synth, so `cdktf deploy` never runs terraform for it again
+ *   (review calls its resources orphaned);
+ * - a decommissioning stack: `plan -destroy` of the head copy on the base state (what `cdktf destroy`
+ *   runs), which must not be refused: decommissioning lifts prevent_destroy.
  * A plan terraform refuses because of prevent_destroy is planned again without it, so both the
  * refusal and the actions behind it are known.
  */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compareSynthDirs } from "../../cli/review/compare";
+import { readLifecycleMarker } from "../../tfjson/lifecycle-marker";
 import { awsOnlyStack, type AwsOnlyResult } from "./aws-only";
 import { compareStack, reviewChangesOf, terraformVerdicts, verdictsFromStream, type TerraformVerdict } from "./compare";
 import { renderComparison, type ScenarioComparison } from "./comparison-table";
@@ -112,14 +116,11 @@ async function allSettled<T>(promises: readonly Promise<T>[]): Promise<T[]> {
 
 class ScenarioPlanner {
   private readonly states = new Map<string, Promise<StateV4>>();
-  private readonly destroyPlans = new Map<string, Promise<StackOutcome>>();
-  private readonly baseStacks: ReadonlyMap<string, Json>;
   private readonly baseConfigs: ReadonlyMap<string, Json>;
   plansRun = 0;
   stateRounds: number[] = [];
 
   constructor(private readonly input: ComparisonInput) {
-    this.baseStacks = readSynthStacks(input.baseSynth);
     this.baseConfigs = new Map(input.baseVerdicts.flatMap((v) => (v.status === "planned" ? [[v.stack, v.config] as [string, Json]] : [])));
   }
 
@@ -172,14 +173,14 @@ class ScenarioPlanner {
     return { verdicts: verdictsFromStream(outcome.changes, refused), awsAddresses, placeholderFed, planned: true, detailed };
   }
 
-  private destroyPlan(stack: string): Promise<StackOutcome> {
-    let pending = this.destroyPlans.get(stack);
-    if (!pending) {
-      const dir = join(this.input.workDir, "destroy", stack);
-      pending = this.state(stack).then((state) => this.plan(`${stack} (destroy)`, dir, this.baseStacks.get(stack)!, state, true));
-      this.destroyPlans.set(stack, pending);
-    }
-    return pending;
+  /** `cdktf destroy` of a decommissioning stack: its head configuration, destroyed, on its base state. */
+  private async destroyPlan(head: ScenarioHead, stack: string, headStack: Json): Promise<StackOutcome> {
+    const label = `${head.scenario.name}: ${stack} (destroy)`;
+    const dir = join(this.input.workDir, "scenarios", head.scenario.name, "destroy", stack);
+    const outcome = await this.plan(label, dir, headStack, await this.state(stack), true);
+    const refused = [...outcome.verdicts].filter(([, verdict]) => verdict.refused).map(([address]) => address);
+    if (refused.length) throw new TierFailure(`${label}: terraform refuses to destroy ${refused.join(", ")} (prevent_destroy) although the region is decommissioned`);
+    return outcome;
   }
 
   /**
@@ -192,9 +193,11 @@ class ScenarioPlanner {
     const headStack = head.stacks.get(stack);
     const baseName = renamedFrom ?? stack;
     const baseConfig = this.baseConfigs.get(baseName);
-    if (!headStack) return baseConfig ? this.destroyPlan(stack) : undefined;
+    // Gone from the synth: no deploy runs terraform for it again; its resources stay as they are.
+    if (!headStack) return baseConfig ? { verdicts: new Map(), awsAddresses: awsAddressesOf(baseConfig), placeholderFed: new Map(), planned: false } : undefined;
     const headCopy = this.copy(headStack, true);
     if (!headCopy) return undefined;
+    if (readLifecycleMarker(headStack).decommission && baseConfig && !renamedFrom) return this.destroyPlan(head, stack, headStack);
     const headConfig = headCopy.json;
     const label = `${head.scenario.name}: ${stack}`;
     const dir = join(this.input.workDir, "scenarios", head.scenario.name, "plans", stack);
