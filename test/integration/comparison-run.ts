@@ -52,16 +52,22 @@ function regionsFolder(baseRegions: string, dir: string): string {
   return join(dir, basename(baseRegions));
 }
 
+/** Writes `edit` of the base regions file into `dir` and synthesizes it into `dir/synth` (through the shared limiter). */
+export async function synthesizeEdited(baseRegions: string, dir: string, edit: (text: string) => string, limit: Limiter, children: ChildProcesses): Promise<string> {
+  const synthDir = join(dir, "synth");
+  const regionsFile = regionsFolder(baseRegions, join(dir, "regions"));
+  writeFileSync(regionsFile, edit(readFileSync(baseRegions, "utf8")));
+  await synthesize(regionsFile, synthDir, limit, children);
+  return synthDir;
+}
+
 /** Writes each scenario's regions file and synthesizes it (through the shared limiter). */
 export function synthesizeScenarios(baseRegions: string, workDir: string, limit: Limiter, children: ChildProcesses): Promise<ScenarioHead[]> {
-  const baseText = readFileSync(baseRegions, "utf8");
   return Promise.all(
     SCENARIOS.map(async (scenario) => {
-      const synthDir = join(workDir, "scenarios", scenario.name, "synth");
+      let synthDir: string;
       try {
-        const regionsFile = regionsFolder(baseRegions, join(workDir, "scenarios", scenario.name, "regions"));
-        writeFileSync(regionsFile, scenario.edit(baseText));
-        await synthesize(regionsFile, synthDir, limit, children);
+        synthDir = await synthesizeEdited(baseRegions, join(workDir, "scenarios", scenario.name), scenario.edit, limit, children);
       } catch (error) {
         throw new TierFailure(`scenario ${scenario.name}: ${(error as Error).message}`);
       }
@@ -95,6 +101,8 @@ interface StackOutcome {
 export interface ComparisonResult {
   readonly ok: boolean;
   readonly text: string;
+  /** A base stack's converged state (built once, shared with later checks), when the comparison ran. */
+  readonly baseState?: (stack: string) => Promise<StateV4>;
 }
 
 export function awsAddressesOf(config: Json | undefined): Set<string> {
@@ -125,7 +133,7 @@ class ScenarioPlanner {
   }
 
   /** The base stack's state, built once (prior-states.ts) and shared by every scenario. */
-  private state(stack: string): Promise<StateV4> {
+  state(stack: string): Promise<StateV4> {
     let pending = this.states.get(stack);
     if (!pending) {
       const verdict = this.input.baseVerdicts.find((v) => v.stack === stack);
@@ -263,5 +271,5 @@ export async function runComparisons(input: ComparisonInput): Promise<Comparison
     `comparison: ${SCENARIOS.length} scenarios, ${planner.plansRun} terraform plans, ${compared} changed AWS resources compared, ` +
       `${mismatches} mismatch(es), ${partly} partly unchecked (placeholders)`,
   ].join("\n");
-  return { ok: mismatches === 0, text };
+  return { ok: mismatches === 0, text, baseState: (stack) => planner.state(stack) };
 }

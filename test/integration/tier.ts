@@ -6,13 +6,15 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ChildProcesses } from "./children";
-import { runComparisons, synthesizeScenarios, TierFailure } from "./comparison-run";
+import { runComparisons, synthesizeEdited, synthesizeScenarios, TierFailure, type ComparisonResult } from "./comparison-run";
 import { detectSetup, terraformEnvironment } from "./environment";
 import { saveFixtures } from "./fixture-run";
 import { createLimiter } from "./pool";
 import type { ProviderSchemas } from "./prior-state";
 import { selfCheck, withBrokenVpcCidr } from "./self-check";
+import { SCENARIOS } from "./scenarios";
 import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
+import { checkStateMoves, withoutStateBlock } from "./state-move-check";
 import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
 import { bindingsAwsVersion, readSynthStacks, synthesize } from "./synth";
 
@@ -61,8 +63,13 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   // Started now, used after the stacks pass: the synths and the schema dump fill idle cores.
   const heads = synthesizeScenarios(SHIPPED_REGIONS, workDir, limit, children);
   const schemas = providerSchemas(context, seedDir);
-  heads.catch(() => undefined);
-  schemas.catch(() => undefined);
+  // The state-move check: the company rename again, with local state (no `state:` block).
+  const renamed = SCENARIOS.find((scenario) => scenario.name === "company-renamed")!.edit;
+  const localSynths = Promise.all([
+    synthesizeEdited(SHIPPED_REGIONS, join(workDir, "state-moves", "base"), withoutStateBlock, limit, children),
+    synthesizeEdited(SHIPPED_REGIONS, join(workDir, "state-moves", "head"), (text) => renamed(withoutStateBlock(text)), limit, children),
+  ]);
+  for (const pending of [heads, schemas, localSynths]) pending.catch(() => undefined);
 
   const verdicts = await verifyStacks(runner, stacks, { workDir: join(workDir, "stacks"), awsVersion: setup.awsVersion });
   const width = Math.max(...verdicts.map((v) => v.stack.length));
@@ -71,7 +78,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   // The self-check breaks a VPC: any planned stack that has one.
   const planned = verdicts.find((v) => v.status === "planned" && withBrokenVpcCidr(v.config) !== undefined);
   if (verdicts.some((v) => v.status === "failed") || !planned || planned.status !== "planned") {
-    await Promise.allSettled([heads, schemas]);
+    await Promise.allSettled([heads, schemas, localSynths]);
     return false;
   }
 
@@ -81,14 +88,21 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
       runComparisons({
         runner, schemas: (await schemas) as ProviderSchemas, baseSynth, baseVerdicts: verdicts, heads: await heads, workDir, awsVersion: setup.awsVersion,
       }))().catch((error: unknown) => {
-      if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` };
+      if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` } as ComparisonResult;
       throw error;
     }),
   ]);
   log(check.line);
   log(comparison.text);
+  const { baseState } = comparison;
+  const moves = baseState
+    ? await localSynths.then(([baseLocal, headLocal]) =>
+        checkStateMoves({ runner, baseSynth: baseLocal, headSynth: headLocal, workDir, awsVersion: setup.awsVersion, baseState, terraformVersion: setup.terraformVersion }),
+      ).catch((error: unknown) => ({ ok: false, line: `state moves FAILED: ${(error as Error).message}` }))
+    : { ok: false, line: "state moves: not checked (the comparison failed)" };
+  log(moves.line);
   if (options.saveFixtures && comparison.ok) {
     log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
   }
-  return check.ok && comparison.ok;
+  return check.ok && comparison.ok && moves.ok;
 }
