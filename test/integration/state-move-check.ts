@@ -16,6 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { compareSynthDirs } from "../../cli/review/compare";
+import { localStateFile } from "../../domain/naming";
 import { backendOf, type StateMove } from "../../cli/review/state-moves";
 import type { JsonObject } from "../../tfjson/json";
 import { awsOnlyStack } from "./aws-only";
@@ -135,6 +136,8 @@ export async function checkStateMoves(input: StateMoveInput): Promise<CheckResul
     for (const rest of after.slice(planAt + 1)) await step(context, project, rest.command, (run) => run.code === 0, "after the plan");
 
     const newStateFile = resolve(newDir, (backendOf(newBackend as JsonObject) as { path: string }).path);
+    // Where the naming module says a stack's local state lives: the move must end there.
+    if (newStateFile !== resolve(newDir, localStateFile(move.to))) throw new StepFailure(`the new backend keeps state at ${newStateFile}, the naming module says ${localStateFile(move.to)}`);
     const moved = JSON.parse(readFileSync(newStateFile, "utf8")) as StateV4;
     if (moved.lineage !== state.lineage || existsSync(oldStateFile)) throw new StepFailure("the state did not end up (only) under the new name");
     const unrelated = join(project, "unrelated.tfstate");

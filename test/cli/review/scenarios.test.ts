@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Document } from "yaml";
 import { validateRegionsText } from "../../../config/load";
 import type { RegionsConfig } from "../../../config/schema/regions";
-import { workspaceResourceNames } from "../../../domain/naming";
+import { stateKey, workspaceResourceNames } from "../../../domain/naming";
 import { stackNames } from "../../../app/compose";
 import { allocateVpcCidrs } from "../../../cli/onboard/allocate-cidrs";
 import { planOnboarding } from "../../../cli/onboard/onboard";
@@ -107,7 +107,7 @@ describe("review of real synths: renaming the company", () => {
       const names = workspaceResourceNames(key);
       const move = report.stateMoves!.find((m) => m.from === names.stack)!;
       expect(move.steps.map((step) => step.command)).toContain(
-        `aws s3 cp s3://${state.bucket}/${names.stateKey(state.keyPrefix)} ${names.stack}.tfstate --region ${state.region}`,
+        `aws s3 cp s3://${state.bucket}/${stateKey(state.keyPrefix, names.stack)} ${names.stack}.tfstate --region ${state.region}`,
       );
     }
     expect(exitCodeFor(report, false)).toBe(2);
