@@ -8,5 +8,7 @@ export const roleNameIsDerived: BlockRule = (block, stack) => {
   const name = block.body.name;
   if (typeof name !== "string") return fromProblems([`has no fixed role name (name_prefix or a generated name cannot be checked)`]);
   if (!workspace) return NOT_APPLICABLE;
+  // An adopted workspace's cross-account role keeps its name (regions.yaml `adopt.crossAccountRoleName`).
+  if (name === stack.expected.workspace?.kept?.crossAccountRole) return fromProblems([]);
   return fromProblems(name.startsWith(`${workspace}-`) ? [] : [`role "${name}" does not start with "${workspace}-"`]);
 };
