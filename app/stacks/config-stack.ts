@@ -12,6 +12,7 @@ import { LegacyAccessSettings } from "../../constructs/workspace/legacy-access-s
 import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { databricksWorkspaceProvider } from "./providers";
+import { markLifecycle } from "./lifecycle-marker";
 import { configureStateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
@@ -24,6 +25,7 @@ export class ConfigStack extends TerraformStack {
   constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack) {
     super(scope, spec.names.configStack);
     configureStateBackend(this, config.state, spec.names.configStack);
+    markLifecycle(this, spec, { adoption: false });
     databricksWorkspaceProvider(this, workspace.workspaceUrl);
 
     const entitlementsOf = new Map(config.groups.map((group) => [group.name, group.entitlements]));
