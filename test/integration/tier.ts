@@ -15,6 +15,8 @@ import { selfCheck, withBrokenVpcCidr } from "./self-check";
 import { SCENARIOS } from "./scenarios";
 import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
 import { checkStateMoves, withoutStateBlock } from "./state-move-check";
+import { checkImports } from "./import-check";
+import { adoptUse1Dev, FULL_ADOPTION } from "../fixtures/lifecycle-edits";
 import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
 import { bindingsAwsVersion, readSynthStacks, synthesize } from "./synth";
 
@@ -69,7 +71,9 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     synthesizeEdited(SHIPPED_REGIONS, join(workDir, "state-moves", "base"), withoutStateBlock, limit, children),
     synthesizeEdited(SHIPPED_REGIONS, join(workDir, "state-moves", "head"), (text) => renamed(withoutStateBlock(text)), limit, children),
   ]);
-  for (const pending of [heads, schemas, localSynths]) pending.catch(() => undefined);
+  // The import check: us-east-1 dev adopted with every id (test/fixtures/lifecycle-edits.ts).
+  const adopted = synthesizeEdited(SHIPPED_REGIONS, join(workDir, "adopted"), (text) => adoptUse1Dev(text, FULL_ADOPTION), limit, children);
+  for (const pending of [heads, schemas, localSynths, adopted]) pending.catch(() => undefined);
 
   const verdicts = await verifyStacks(runner, stacks, { workDir: join(workDir, "stacks"), awsVersion: setup.awsVersion });
   const width = Math.max(...verdicts.map((v) => v.stack.length));
@@ -78,12 +82,13 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   // The self-check breaks a VPC: any planned stack that has one.
   const planned = verdicts.find((v) => v.status === "planned" && withBrokenVpcCidr(v.config) !== undefined);
   if (verdicts.some((v) => v.status === "failed") || !planned || planned.status !== "planned") {
-    await Promise.allSettled([heads, schemas, localSynths]);
+    await Promise.allSettled([heads, schemas, localSynths, adopted]);
     return false;
   }
 
-  const [check, comparison] = await Promise.all([
+  const [check, imports, comparison] = await Promise.all([
     selfCheck(runner, planned.stack, planned.config, workDir),
+    adopted.then((dir) => checkAdoptedImports(runner, dir, workDir, setup.awsVersion)).catch((error: unknown) => ({ ok: false, line: `imports FAILED: ${(error as Error).message}` })),
     (async () =>
       runComparisons({
         runner, schemas: (await schemas) as ProviderSchemas, baseSynth, baseVerdicts: verdicts, heads: await heads, workDir, awsVersion: setup.awsVersion,
@@ -93,6 +98,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     }),
   ]);
   log(check.line);
+  log(imports.line);
   log(comparison.text);
   const { baseState } = comparison;
   const moves = baseState
@@ -104,5 +110,13 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   if (options.saveFixtures && comparison.ok) {
     log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
   }
-  return check.ok && comparison.ok && moves.ok;
+  return check.ok && imports.ok && comparison.ok && moves.ok;
+}
+
+/** The import check (import-check.ts) on the one stack of the adopted synth that has import blocks. */
+async function checkAdoptedImports(runner: PlanRunner, synthDir: string, workDir: string, awsVersion: string) {
+  const adopting = [...readSynthStacks(synthDir)].filter(([, json]) => Array.isArray(json.import) && json.import.length > 0);
+  if (adopting.length !== 1) return { ok: false, line: `imports FAILED: expected one stack with import blocks in the adopted synth, found ${adopting.map(([name]) => name).join(", ") || "none"}` };
+  const [[stack, json]] = adopting;
+  return checkImports(runner, stack, json, { workDir, awsVersion });
 }
