@@ -73,3 +73,13 @@ export const CLUSTER_DEFAULTS = {
   autoterminationMinutes: { default: 30, max: 120 },
   instanceTypes: ["m6i.xlarge", "m6i.2xlarge"],
 } as const;
+
+export const SPEND_DEFAULTS = {
+  /**
+   * The schemas the spend and audit views need first: who did what (access) and which clusters ran
+   * (compute). Billing is on by default and never declared (domain/platform-facts).
+   */
+  systemSchemas: ["access", "compute"],
+  /** A budget alerts once its month's spend reaches the budget. */
+  alertAtPercent: [100],
+} as const;

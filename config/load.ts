@@ -16,6 +16,7 @@ import { checkNetwork } from "./checks/network";
 import { checkPolicyFilePaths } from "./checks/policy-paths";
 import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
+import { checkSpend } from "./checks/spend";
 import { checkSuppressions } from "./checks/suppressions";
 
 /** Cross-field rules, run once the shape is right. */
@@ -29,6 +30,7 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkIdentity,
   checkCompute,
   checkPolicyFilePaths,
+  checkSpend,
   checkSuppressions,
 ];
 

@@ -7,6 +7,7 @@ import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, REGION_DEFAUL
 import { Adopt } from "./adoption";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
+import { Spend } from "./spend";
 import type { ClusterType } from "../../domain/platform-facts";
 import type { PolicyDefinition } from "./policy-language";
 import { PRICING_TIER, PRICING_TIERS } from "../../domain/platform-facts";
@@ -203,6 +204,7 @@ export const RegionsConfigSchema = z
     warehouses: z.array(Warehouse).default([]).meta({ description: "SQL warehouses created in every workspace." }),
     usageLogs: UsageLogs.prefault({}).meta({ description: "Billable-usage and audit log delivery (account stack)." }),
     unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
+    spend: Spend(Object.keys(CostTags.shape), tagValue).prefault({}),
     suppressions: z
       .array(Suppression)
       .default([])

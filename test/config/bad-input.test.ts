@@ -35,7 +35,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a VPC CIDR outside RFC 1918 space",
     "vpcCidr: 10.31.0.0/16",
     "vpcCidr: 100.64.0.0/16",
-    '145:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
+    '163:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
   ],
   [
     "an onboarding address pool outside RFC 1918 space",
@@ -53,7 +53,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "an availability zone letter its region does not have",
     "[eu-west-1a, eu-west-1b, eu-west-1c]",
     "[eu-west-1a, eu-west-1b, eu-west-1d]",
-    '132:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
+    '150:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
   ],
   [
     "an instance type that is not an EC2 type name",
@@ -78,6 +78,12 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "file: policies/job.json",
     "file: policies",
     "98:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
+  ],
+  [
+    "a budget with a negative monthly amount",
+    "monthlyUsd: 8000",
+    "monthlyUsd: -8000",
+    "133:19 spend.budgets[1].monthlyUsd: expected a whole number of US dollars above 0, found -8000",
   ],
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
-import { deploymentNameFor, regionCode, workspaceHostFor, workspaceName, workspaceResourceNames, withKeptNames } from "../../domain/naming";
+import { accountResourceNames, deploymentNameFor, regionCode, workspaceHostFor, workspaceName, workspaceResourceNames, withKeptNames } from "../../domain/naming";
 
 describe("naming: one convention for every name", () => {
   test.each([
@@ -35,6 +35,13 @@ describe("naming: one convention for every name", () => {
     expect(names.crossAccountRole).toBe("acme-data-use1-prod-crossaccount");
     expect(names.configStack).toBe("acme-data-use1-prod-config");
     expect(names.privateSubnet("us-east-1a")).toBe("acme-data-use1-prod-private-us-east-1a");
+  });
+
+  test("spend: a budget per tag value and threshold, the workspace's budget policy, the dashboard and its folder", () => {
+    const names = accountResourceNames({ company: "acme", domain: "data" });
+    expect(names.budget("CostCenter", "CC-4410", 80)).toBe("acme-data CostCenter=CC-4410 at 80%");
+    expect([names.spendDashboard, names.spendDashboardFolder]).toEqual(["acme-data spend", "/Shared/acme-data-spend"]);
+    expect(workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "eu-west-1", environment: "dev" }).budgetPolicy).toBe("acme-data-euw1-dev");
   });
 
   test.each([

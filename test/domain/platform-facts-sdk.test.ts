@@ -10,6 +10,9 @@ import { dirname, join } from "node:path";
 import type { billing, compute, iam, provisioning, sql } from "@databricks/sdk-experimental";
 import { describe, expect, test } from "vitest";
 import {
+  BUDGET_ALERT,
+  BUDGET_DISPLAY_NAME_MAX,
+  BUDGET_POLICY_LIMITS,
   ENFORCED_CLUSTER_ATTRIBUTES,
   LOG_DELIVERIES,
   PERMISSION_LEVELS,
@@ -30,6 +33,13 @@ const pricingTiers: readonly provisioning.PricingTier[] = PRICING_TIERS;
 const warehouseTypes: readonly sql.EndpointInfoWarehouseType[] = [WAREHOUSE_TYPE];
 const spotPolicies: readonly sql.SpotInstancePolicy[] = [WAREHOUSE_SPOT_POLICY];
 const availabilities: readonly compute.AwsAvailability[] = [ENFORCED_CLUSTER_ATTRIBUTES.availability];
+const budgetAlert: {
+  readonly timePeriod: billing.AlertConfigurationTimePeriod;
+  readonly triggerType: billing.AlertConfigurationTriggerType;
+  readonly quantityType: billing.AlertConfigurationQuantityType;
+  readonly actionType: billing.ActionConfigurationType;
+  readonly filterOperator: billing.BudgetConfigurationFilterOperator;
+} = BUDGET_ALERT;
 
 /** The SDK's own model file for one API, as shipped in the package. */
 function sdkModel(api: string): string {
@@ -51,6 +61,12 @@ describe("platform facts against the Databricks SDK's API model", () => {
     for (const warehouse of all("databricks_sql_endpoint")) {
       expect([warehouse.warehouse_type, warehouse.spot_instance_policy]).toEqual([warehouseTypes[0], spotPolicies[0]]);
     }
+    for (const budget of all("databricks_budget")) {
+      const [alert] = budget.alert_configurations as Record<string, unknown>[];
+      expect([alert.time_period, alert.trigger_type, alert.quantity_type]).toEqual([budgetAlert.timePeriod, budgetAlert.triggerType, budgetAlert.quantityType]);
+      for (const action of alert.action_configurations as { action_type: string }[]) expect(action.action_type).toBe(budgetAlert.actionType);
+      for (const tag of (budget.filter as { tags: { value: { operator: string } }[] }).tags) expect(tag.value.operator).toBe(budgetAlert.filterOperator);
+    }
     for (const policy of all("databricks_cluster_policy")) {
       expect(JSON.parse(String(policy.definition))["aws_attributes.availability"]).toEqual({ type: "fixed", value: availabilities[0] });
     }
@@ -64,5 +80,14 @@ describe("platform facts against the Databricks SDK's API model", () => {
     const listed = comment.slice(comment.indexOf("Supported values:") + "Supported values:".length, comment.indexOf("*/"));
     const sizes = listed.replace(/^\s*\*/gm, " ").split(/\s-\s/).map((size) => size.trim()).filter(Boolean);
     expect(sizes).toEqual([...WAREHOUSE_SIZES]);
+  });
+
+  test("budget and budget-policy limits are the ones the billing API model documents", () => {
+    const model = sdkModel("billing");
+    // One alert configuration per budget is why each threshold is a budget of its own.
+    expect(model).toContain("have exactly one alert configuration.");
+    expect(model).toContain(`Max Length: ${BUDGET_DISPLAY_NAME_MAX}`);
+    expect(model.replace(/\s*\*\s*/g, " ")).toContain(`At most ${BUDGET_POLICY_LIMITS.maxCustomTags} entries are allowed per policy.`);
+    for (const key of BUDGET_POLICY_LIMITS.reservedTagKeys) expect(sdkModel("compute")).toContain(key);
   });
 });
