@@ -190,12 +190,15 @@ export function regionOwnerEnvironment(environments: Readonly<Record<string, Pic
 
 /**
  * Where the spend dashboard lives, or undefined without `spend.dashboard`: the workspace it names,
- * else the first region's owner workspace (its prod, in the shipped file).
+ * else the owner workspace of the first region that is not being decommissioned (its prod, in the
+ * shipped file). A decommissioned region's config stacks are destroyed, the dashboard with them, so
+ * it moves to a region that stays as soon as the decommission is declared.
  */
 export function spendDashboardPlace(config: Pick<RegionsFile, "regions" | "environments" | "spend">): { region: string; environment: string } | undefined {
   const dashboard = config.spend.dashboard;
   if (!dashboard) return undefined;
-  return dashboard.workspace ?? { region: config.regions[0].region, environment: regionOwnerEnvironment(config.environments) };
+  const staying = config.regions.find((region) => region.decommission !== true) ?? config.regions[0];
+  return dashboard.workspace ?? { region: staying.region, environment: regionOwnerEnvironment(config.environments) };
 }
 
 /** Every workspace with its subnet layout: what the stacks are built from. */

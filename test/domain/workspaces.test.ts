@@ -37,6 +37,10 @@ describe("workspaces: where the spend dashboard lives", () => {
     expect(hosts(withDashboard("{}"))).toEqual(["acme-data-use1-prod"]);
   });
 
+  test("by default never in a region being decommissioned: in the next region's owner workspace", () => {
+    expect(hosts(withDashboard("{}").replace("  - region: us-east-1\n", "  - region: us-east-1\n    decommission: true\n"))).toEqual(["acme-data-euw1-prod"]);
+  });
+
   test("in the workspace regions.yaml names", () => {
     expect(hosts(withDashboard("{ workspace: { region: eu-west-1, environment: dev } }"))).toEqual(["acme-data-euw1-dev"]);
   });
