@@ -17,7 +17,7 @@ import { SystemSchemas } from "../../constructs/workspace/system-schemas";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { databricksWorkspaceProvider } from "./providers";
 import { markLifecycle } from "./lifecycle-marker";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
 /**
@@ -27,9 +27,9 @@ import type { WorkspaceStack } from "./workspace-stack";
  * workspace and configuring it in separate configurations; the URL arrives by cross-stack reference.
  */
 export class ConfigStack extends TerraformStack {
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, backend: StateBackend) {
     super(scope, spec.names.configStack);
-    configureStateBackend(this, config.state, spec.names.configStack);
+    configureStateBackend(this, backend, spec.names.configStack);
     markLifecycle(this, spec, { adoption: false });
     databricksWorkspaceProvider(this, workspace.workspaceUrl);
 

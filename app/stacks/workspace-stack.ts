@@ -19,7 +19,7 @@ import { WorkspaceServicePrincipal } from "../../constructs/account/workspace-se
 import type { AccountStack } from "./account-stack";
 import { awsProvider, databricksAccountProvider } from "./providers";
 import { markLifecycle } from "./lifecycle-marker";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 
 /**
  * One Databricks workspace on AWS: its VPC, root bucket, cross-account role and the account-level
@@ -34,10 +34,10 @@ export class WorkspaceStack extends TerraformStack {
   /** Service principal role (e.g. `airflow`) → the principal created for this workspace. */
   private readonly servicePrincipals: ReadonlyMap<string, WorkspaceServicePrincipal>;
 
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack, backend: StateBackend) {
     super(scope, spec.names.stack);
     const { names, adoption } = spec;
-    configureStateBackend(this, config.state, names.stack);
+    configureStateBackend(this, backend, names.stack);
     markLifecycle(this, spec, { adoption: true });
     // An adopted workspace keeps the names it has (renaming replaces); new objects get the convention's.
     const kept = adoption ? withKeptNames(names, adoption.kept) : names;

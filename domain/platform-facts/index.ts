@@ -10,4 +10,5 @@ export * from "./databricks-account";
 export * from "./databricks-network";
 export * from "./databricks-spend";
 export * from "./databricks-workspace";
+export * from "./github-ci";
 export * from "./adoption";

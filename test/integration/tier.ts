@@ -13,6 +13,8 @@ import { createLimiter } from "./pool";
 import type { ProviderSchemas } from "./prior-state";
 import { selfCheck, withBrokenVpcCidr } from "./self-check";
 import { SCENARIOS } from "./scenarios";
+import { checkLocalTrial } from "./local-state";
+import { synthesizeLocalTrial } from "./synth";
 import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
 import { checkStateMoves, withoutStateBlock } from "./state-move-check";
 import { checkImports } from "./import-check";
@@ -86,7 +88,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     return false;
   }
 
-  const [check, imports, comparison] = await Promise.all([
+  const [check, imports, comparison, localState] = await Promise.all([
     selfCheck(runner, planned.stack, planned.config, workDir),
     adopted.then((dir) => checkAdoptedImports(runner, dir, workDir, setup.awsVersion)).catch((error: unknown) => ({ ok: false, line: `imports FAILED: ${(error as Error).message}` })),
     (async () =>
@@ -96,10 +98,12 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
       if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` } as ComparisonResult;
       throw error;
     }),
+    checkLocalTrial(context, join(workDir, "local-trial"), (layout) => synthesizeLocalTrial(SHIPPED_REGIONS, layout)),
   ]);
   log(check.line);
   log(imports.line);
   log(comparison.text);
+  log(localState.line);
   const { baseState } = comparison;
   const moves = baseState
     ? await localSynths.then(([baseLocal, headLocal]) =>
@@ -110,7 +114,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   if (options.saveFixtures && comparison.ok) {
     log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
   }
-  return check.ok && imports.ok && comparison.ok && moves.ok;
+  return check.ok && imports.ok && comparison.ok && localState.ok && moves.ok;
 }
 
 /** The import check (import-check.ts) on the one stack of the adopted synth that has import blocks. */
