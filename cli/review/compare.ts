@@ -20,7 +20,7 @@ export { BLOCKED_BY_PREVENT_DESTROY };
 
 /** Reads both folders and compares them. Throws `UserError` naming a folder that cannot be read. */
 export function compareSynthDirs(baseDir: string, headDir: string, options: StateMoveOptions = {}): Report {
-  return compareSynths(readSynth(baseDir), readSynth(headDir), options);
+  return compareSynths(readSynth(baseDir), readSynth(headDir), { baseSynthDir: baseDir, ...options });
 }
 
 function readSynth(dir: string): Synth {

@@ -15,7 +15,8 @@
  * in it included (@cdktf/cli-core synth-stack.js, research-14 §1.4); the S3 backend's lock object is
  * `<key>.tflock` (terraform docs, language/backend/s3).
  */
-import { posix } from "node:path";
+import { posix, resolve, sep } from "node:path";
+import { localStateFile } from "../../domain/naming";
 import { isObject, type JsonObject } from "../../tfjson/json";
 import type { Renames } from "./renames";
 import type { Synth } from "../../tfjson/block";
@@ -46,6 +47,14 @@ export interface StateMove {
 export interface StateMoveOptions {
   /** The output folder cdktf deploys from, relative to the project folder. @default "cdktf.out" */
   readonly outdir?: string;
+  /**
+   * The folder the base synth was read from. A local backend path is relative to the stack's folder
+   * in the output folder it was synthesized into, and review synthesizes into folders of its own
+   * (`--base`): resolved there, a path inside that folder is the output folder's, one outside it is
+   * the project's local state (domain/naming.ts localStateFile), wherever that synth ran.
+   * @default the base was synthesized into `outdir`
+   */
+  readonly baseSynthDir?: string;
 }
 
 /** The backend a synthesized stack's `terraform.backend` names. */
@@ -96,8 +105,16 @@ function pushSteps(outdir: string, to: string, pushed: string): MoveStep[] {
   ];
 }
 
-function localMove(from: string, to: string, oldPath: string, outdir: string): StateMove {
-  const old = fromProject(outdir, from, oldPath);
+/** Where the old stack's local state is, as a path from the project folder. */
+function oldLocalState(from: string, oldPath: string, outdir: string, baseSynthDir: string | undefined): string {
+  if (baseSynthDir === undefined || posix.isAbsolute(oldPath)) return fromProject(outdir, from, oldPath);
+  const synthDir = resolve(baseSynthDir).split(sep).join("/");
+  const resolved = posix.resolve(synthDir, "stacks", from, oldPath);
+  return inside(synthDir, resolved) ? posix.join(outdir, posix.relative(synthDir, resolved)) : localStateFile(from);
+}
+
+function localMove(from: string, to: string, oldPath: string, outdir: string, baseSynthDir: string | undefined): StateMove {
+  const old = oldLocalState(from, oldPath, outdir, baseSynthDir);
   const newDir = stackDir(outdir, to);
   const steps: MoveStep[] = [];
   let source = old;
@@ -146,7 +163,7 @@ export function stateMove(from: string, to: string, oldBackend: Backend | undefi
       note: "the backend itself changes (or is not one this tool knows): move the state under the new name with the old backend first, then let `terraform init -migrate-state` carry it to the new backend",
     };
   }
-  return oldBackend.kind === "local" ? localMove(from, to, oldBackend.path, outdir) : s3Move(from, to, oldBackend as Extract<Backend, { kind: "s3" }>, outdir);
+  return oldBackend.kind === "local" ? localMove(from, to, oldBackend.path, outdir, options.baseSynthDir) : s3Move(from, to, oldBackend as Extract<Backend, { kind: "s3" }>, outdir);
 }
 
 /** One move per renamed stack, in the new names' order. */

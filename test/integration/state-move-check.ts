@@ -14,7 +14,7 @@
  *    resource (the failure the move prevents); after it, pushing an unrelated state must be refused.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { compareSynthDirs } from "../../cli/review/compare";
 import { localStateFile } from "../../domain/naming";
 import { backendOf, type StateMove } from "../../cli/review/state-moves";
@@ -27,12 +27,6 @@ import { terraformMessage, type TerraformContext, type TerraformRun } from "./te
 
 type Json = Record<string, unknown>;
 
-/** regions.yaml without its `state:` block: every stack keeps local state. */
-export function withoutStateBlock(text: string): string {
-  const block = /^state:\n(?:[ \t]+.*\n)*/m;
-  if (!block.test(text)) throw new Error("regions.yaml has no top-level state: block");
-  return text.replace(block, "");
-}
 
 export interface StateMoveInput {
   readonly runner: PlanRunner;
@@ -112,6 +106,8 @@ export async function checkStateMoves(input: StateMoveInput): Promise<CheckResul
     const oldBackend = backendOf((oldConfig.terraform as JsonObject).backend as JsonObject);
     if (oldBackend?.kind !== "local") throw new StepFailure(`${move.from}'s synthesized backend is not local`);
     const oldStateFile = resolve(oldDir, oldBackend.path);
+    // The synth's state paths lead into its own project folder; this one stands in for it.
+    if (!oldStateFile.startsWith(`${project}${sep}`)) throw new StepFailure(`${move.from}'s local state ${oldBackend.path} lies outside the project folder`);
     mkdirSync(dirname(oldStateFile), { recursive: true });
     const state = await input.baseState(move.from);
     writeFileSync(oldStateFile, JSON.stringify(state, null, 2));
@@ -136,8 +132,8 @@ export async function checkStateMoves(input: StateMoveInput): Promise<CheckResul
     for (const rest of after.slice(planAt + 1)) await step(context, project, rest.command, (run) => run.code === 0, "after the plan");
 
     const newStateFile = resolve(newDir, (backendOf(newBackend as JsonObject) as { path: string }).path);
-    // Where the naming module says a stack's local state lives: the move must end there.
-    if (newStateFile !== resolve(newDir, localStateFile(move.to))) throw new StepFailure(`the new backend keeps state at ${newStateFile}, the naming module says ${localStateFile(move.to)}`);
+    // Where the naming module says a stack's local state lives (in the project folder): the move must end there.
+    if (newStateFile !== resolve(project, localStateFile(move.to))) throw new StepFailure(`the new backend keeps state at ${newStateFile}, the naming module says ${localStateFile(move.to)}`);
     const moved = JSON.parse(readFileSync(newStateFile, "utf8")) as StateV4;
     if (moved.lineage !== state.lineage || existsSync(oldStateFile)) throw new StepFailure("the state did not end up (only) under the new name");
     const unrelated = join(project, "unrelated.tfstate");

@@ -16,7 +16,7 @@ import { SCENARIOS } from "./scenarios";
 import { checkLocalTrial } from "./local-state";
 import { synthesizeLocalTrial } from "./synth";
 import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
-import { checkStateMoves, withoutStateBlock } from "./state-move-check";
+import { checkStateMoves } from "./state-move-check";
 import { checkImports } from "./import-check";
 import { adoptUse1Dev, FULL_ADOPTION } from "../fixtures/lifecycle-edits";
 import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
@@ -67,12 +67,16 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   // Started now, used after the stacks pass: the synths and the schema dump fill idle cores.
   const heads = synthesizeScenarios(SHIPPED_REGIONS, workDir, limit, children);
   const schemas = providerSchemas(context, seedDir);
-  // The state-move check: the company rename again, with local state (no `state:` block).
+  // The state-move check: the company rename again, with local state (no `state:` block), each
+  // synthesized as `npm run synth` does in a project folder of its own (cdktf.out, terraform-state/).
   const renamed = SCENARIOS.find((scenario) => scenario.name === "company-renamed")!.edit;
-  const localSynths = Promise.all([
-    synthesizeEdited(SHIPPED_REGIONS, join(workDir, "state-moves", "base"), withoutStateBlock, limit, children),
-    synthesizeEdited(SHIPPED_REGIONS, join(workDir, "state-moves", "head"), (text) => renamed(withoutStateBlock(text)), limit, children),
-  ]);
+  const localSynth = (side: string, edit?: (text: string) => string) => {
+    const projectDir = join(workDir, "state-moves", side);
+    const outdir = join(projectDir, "cdktf.out");
+    synthesizeLocalTrial(SHIPPED_REGIONS, { outdir, projectDir }, edit);
+    return outdir;
+  };
+  const localSynths = Promise.resolve().then(() => [localSynth("base"), localSynth("head", renamed)] as const);
   // The import check: us-east-1 dev adopted with every id (test/fixtures/lifecycle-edits.ts).
   const adopted = synthesizeEdited(SHIPPED_REGIONS, join(workDir, "adopted"), (text) => adoptUse1Dev(text, FULL_ADOPTION), limit, children);
   for (const pending of [heads, schemas, localSynths, adopted]) pending.catch(() => undefined);

@@ -103,6 +103,30 @@ describe("review: renamed stacks get their state moves", () => {
     expect(report.regions).toBeUndefined();
   });
 
+  test("local state synthesized from another output folder (review's own, under --base) is found where the project keeps it", () => {
+    // As the app writes it for a synth into /tmp/…/out of a checkout elsewhere: relative to that folder.
+    const far = (company: string) => {
+      const name = `${company}-data-use1-dev`;
+      return { [name]: stack(name, { backend: { local: { path: `../../../../../../elsewhere/checkout/terraform-state/${name}.tfstate` } }, resources: { aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } } }) };
+    };
+    const report = compareSynthDirs(writeSynth(far("acme")), writeSynth(far("globex")));
+    expect(report.stateMoves?.[0].steps.map((step) => step.command)).toEqual([
+      `terraform -chdir=cdktf.out/stacks/${TO} init`,
+      `terraform -chdir=cdktf.out/stacks/${TO} state push ../../../terraform-state/${FROM}.tfstate`,
+      `terraform -chdir=cdktf.out/stacks/${TO} plan`,
+      `rm terraform-state/${FROM}.tfstate`,
+    ]);
+  });
+
+  test("local state inside the base's own output folder is copied out before the synth, wherever that folder was", () => {
+    const beside = (company: string) => {
+      const name = `${company}-data-use1-dev`;
+      return { [name]: stack(name, { backend: { local: { path: `terraform.${name}.tfstate` } }, resources: { aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } } }) };
+    };
+    const report = compareSynthDirs(writeSynth(beside("acme")), writeSynth(beside("globex")));
+    expect(report.stateMoves?.[0].steps[0]).toMatchObject({ phase: "before-synth", command: `cp cdktf.out/stacks/${FROM}/terraform.${FROM}.tfstate ${FROM}.tfstate.moving` });
+  });
+
   test("the script puts every before-synth step ahead of the synth", () => {
     const moves = [stateMove("a", "x", { kind: "local", path: "terraform.a.tfstate" }, { kind: "local", path: "terraform.x.tfstate" }), stateMove("b", "y", { kind: "local", path: "terraform.b.tfstate" }, { kind: "local", path: "terraform.y.tfstate" })];
     const script = stateMoveScript(moves).split("\n");
