@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { importReads, independentTargets, onlyUnreachable, UNREACHABLE_API, withUnreachableApi } from "./import-check";
+import { importReads, independentTargets, LITERAL_POLICY, onlyUnreachable, UNREACHABLE_API, withUnreachableApi } from "./import-check";
 
 /** Lines as terraform 1.11's `plan -json` writes them (trimmed to the fields read). */
 const STREAM = [
@@ -47,5 +47,12 @@ describe("import check: the copies it plans", () => {
     expect(resources.aws_subnet.s).toEqual({ vpc_id: "offline-check-literal", cidr_block: "10.0.0.0/18", tags: { Name: "n" } });
     expect(resources.aws_route_table.t).toEqual({ vpc_id: "${aws_vpc.v.id}" });
     expect(config.resource.aws_subnet.s.vpc_id).toBe("${aws_vpc.v.id}");
+  });
+
+  test("a referenced policy document becomes a literal one: terraform checks policies are JSON before it reads an import", () => {
+    const withRole = { ...config, resource: { ...config.resource, aws_iam_role: { r: { name: "legacy", assume_role_policy: "${data.aws_iam_policy_document.t.json}" } } } };
+    const role = (independentTargets(withRole, [{ to: "aws_iam_role.r" }]).resource as Record<string, Record<string, Record<string, unknown>>>).aws_iam_role.r;
+    expect(role).toEqual({ name: "legacy", assume_role_policy: LITERAL_POLICY });
+    expect(JSON.parse(LITERAL_POLICY)).toMatchObject({ Version: "2012-10-17" });
   });
 });

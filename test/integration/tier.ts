@@ -3,6 +3,7 @@
  * the shipped regions.yaml, offline; then `review`'s predictions are checked against terraform's
  * plans for scenarios that touch AWS resources (docs/integration-tier.md). cli.ts starts it.
  */
+import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ChildProcesses } from "./children";
@@ -73,6 +74,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   const localSynth = (side: string, edit?: (text: string) => string) => {
     const projectDir = join(workDir, "state-moves", side);
     const outdir = join(projectDir, "cdktf.out");
+    mkdirSync(projectDir, { recursive: true });
     synthesizeLocalTrial(SHIPPED_REGIONS, { outdir, projectDir }, edit);
     return outdir;
   };
