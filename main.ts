@@ -1,30 +1,23 @@
 /**
- * App entry: load → validate → build → guardrails. regions.yaml (or $REGIONS_FILE) is read and
- * checked in full before the first construct exists, and the synthesized stacks reach the output
- * folder only when the guardrail rule pack passes, so a bad file or a broken guardrail writes nothing.
+ * The synth entry (cdktf.json): load → app. The regions file is read and checked in full before the
+ * first construct exists, so a bad file writes nothing; the app (app/synth.ts) writes the stacks only
+ * when the guardrails pass.
  */
-import { ConfigError } from "./config/problems";
 import { loadRegionsConfig } from "./config/load";
-import { withCheapStackTraces } from "./lib/cheap-stack-traces";
-import { gateReport, synthWithGuardrails } from "./app/gate";
+import { selectRegionsFile } from "./config/regions-file";
+import { synthApp } from "./app/synth";
 
-const regionsFile = process.env.REGIONS_FILE ?? "regions.yaml";
+const regionsFile = selectRegionsFile(undefined, process.env);
 
 function main(): number {
   let config;
   try {
     config = loadRegionsConfig(regionsFile);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof Error) {
-      process.stderr.write(`${error.message}\nNothing was synthesized.\n`);
-      return 1;
-    }
-    throw error;
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\nNothing was synthesized.\n`);
+    return 1;
   }
-  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-  const result = withCheapStackTraces(() => synthWithGuardrails(config, { outdir, configFile: regionsFile }));
-  process.stderr.write(gateReport(result));
-  return result.ok ? 0 : 1;
+  return synthApp(config, { outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out", configFile: regionsFile });
 }
 
 process.exitCode = main();

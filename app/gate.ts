@@ -6,8 +6,8 @@
  */
 import { rmSync } from "node:fs";
 import type { App } from "cdktf";
-import type { RegionsConfig } from "../config/schema";
-import { composeStacks } from "../stacks/compose";
+import type { RegionsConfig } from "../config/schema/regions";
+import { composeStacks } from "./compose";
 import { findingLine, isBlocking, type Finding } from "../rules/finding";
 import { runPack } from "../rules/run";
 import { makeStagingDir, promote, synthesizeInto } from "./staging";
@@ -20,7 +20,7 @@ export interface GateOptions {
   readonly outdir?: string;
   /** The regions file the config came from, to name unused suppressions. */
   readonly configFile?: string;
-  /** Fills the app with stacks. @default every stack of the config (stacks/compose.ts) */
+  /** Fills the app with stacks. @default every stack of the config (app/compose.ts) */
   readonly build?: (app: App) => void;
 }
 
@@ -50,6 +50,6 @@ export function gateReport(result: GateResult): string {
     .filter((finding) => !finding.suppressed)
     .map((finding) => `${finding.level === "error" ? "" : "warning: "}${findingLine(finding)}`);
   const errors = result.findings.filter(isBlocking).length;
-  if (errors) lines.push(`Guardrails: ${errors} error(s); nothing was synthesized. Fix them or add a suppression with a reason (README.md, Guardrails).`);
+  if (errors) lines.push(`Guardrails: ${errors} error(s); nothing was synthesized. Fix them or add a suppression with a reason (docs/guardrails.md).`);
   return lines.length ? `${lines.join("\n")}\n` : "";
 }

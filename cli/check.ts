@@ -3,7 +3,7 @@
  * runs (app/gate.ts: synthesize, then the guardrail rule pack) on a regions file without writing
  * any stack, prints a table of findings, writes a JSON report (check-report.json) and exits 1 on any
  * unsuppressed error. The file: the path given, else $REGIONS_FILE, else regions.yaml. `--docs`
- * instead regenerates the rule table in README.md (Guardrails).
+ * instead regenerates the rule table in docs/guardrails.md.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { synthWithGuardrails } from "../app/gate";
@@ -14,9 +14,10 @@ import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";
 import { UserError } from "./kit/errors";
 import { processIo, runCommand, runGuarded, type Io } from "./kit/io";
-import { readValidConfig, selectRegionsFile } from "./kit/regions-file";
+import { selectRegionsFile } from "../config/regions-file";
+import { readValidConfig } from "./kit/regions-file";
 
-export const GUARDRAILS_DOC = "README.md";
+export const GUARDRAILS_DOC = "docs/guardrails.md";
 const USAGE = "usage: npm run check [-- path/to/regions.yaml] [--report path/to/report.json] | npm run check -- --docs";
 
 const OPTIONS = {

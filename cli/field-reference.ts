@@ -1,5 +1,5 @@
 /**
- * The regions.yaml field reference in the README, generated from the JSON Schema so the docs list
+ * The regions.yaml field reference (docs/regions-yaml.md), generated from the JSON Schema so the docs list
  * exactly the fields the validator accepts. `npm run gen:schema` rewrites it; a test fails when stale.
  */
 interface JsonSchema {
@@ -56,10 +56,10 @@ function escape(text: string): string {
   return text.replace(/\|/g, "\\|");
 }
 
-/** `readme` with the block between the markers replaced by `reference`. */
-export function withFieldReference(readme: string, reference: string): string {
-  const start = readme.indexOf(FIELDS_START);
-  const end = readme.indexOf(FIELDS_END);
-  if (start < 0 || end < start) throw new Error(`README.md has no ${FIELDS_START} … ${FIELDS_END} block`);
-  return `${readme.slice(0, start + FIELDS_START.length)}\n${reference}\n${readme.slice(end)}`;
+/** `doc` with the block between the markers replaced by `reference`. */
+export function withFieldReference(doc: string, reference: string): string {
+  const start = doc.indexOf(FIELDS_START);
+  const end = doc.indexOf(FIELDS_END);
+  if (start < 0 || end < start) throw new Error(`expected the markers ${FIELDS_START} and ${FIELDS_END}`);
+  return `${doc.slice(0, start + FIELDS_START.length)}\n${reference}\n${doc.slice(end)}`;
 }

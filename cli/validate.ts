@@ -3,13 +3,14 @@
  * one-line summary, or every problem (file:line:col path: expected…, found…) and exits 1.
  * The file: the path given, else $REGIONS_FILE, else regions.yaml.
  */
-import { workspaceSpecs, type WorkspaceSpec } from "../lib/workspaces";
-import { stackNames } from "../stacks/compose";
+import { workspaceSpecs, type WorkspaceSpec } from "../domain/workspaces";
+import { stackNames } from "../app/compose";
 import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";
 import { UserError } from "./kit/errors";
 import { processIo, runCommand, runGuarded, type Io } from "./kit/io";
-import { readValidConfig, selectRegionsFile } from "./kit/regions-file";
+import { selectRegionsFile } from "../config/regions-file";
+import { readValidConfig } from "./kit/regions-file";
 
 const USAGE = "usage: npm run validate [-- path/to/regions.yaml]";
 

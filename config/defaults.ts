@@ -2,6 +2,8 @@
  * Defaults for optional regions.yaml fields, one place per concern. The schema applies them, so a
  * field left out of regions.yaml and the same field written with its default synthesize identically.
  */
+import { PRICING_TIER } from "../domain/platform-facts";
+
 export const NETWORK_DEFAULTS = {
   /** /18 = 16,379 usable addresses per AZ; each cluster node takes two. */
   privateSubnetNetmask: 18,
@@ -18,7 +20,7 @@ export const ENVIRONMENT_DEFAULTS = {
 } as const;
 
 export const ACCOUNT_DEFAULTS = {
-  pricingTier: "PREMIUM",
+  pricingTier: PRICING_TIER.premium,
 } as const;
 
 export const STATE_DEFAULTS = {
@@ -48,7 +50,7 @@ export const ALL_USERS_ENTITLEMENT_DEFAULTS = {
 
 export const SERVICE_PRINCIPAL_DEFAULTS = {
   /**
-   * Days between OAuth secret rotations. A secret lives 730 days (lib/platform-facts); rotating every
+   * Days between OAuth secret rotations. A secret lives 730 days (domain/platform-facts); rotating every
    * 90 leaves room for a scheduled apply to miss a few runs before anything expires.
    */
   secretRotationDays: 90,

@@ -2,7 +2,7 @@
  * load → validate: the one way into a typed `RegionsConfig`. Every problem in the file is collected
  * (syntax, shape, cross-field checks) and reported together, one line each, before anything is built.
  */
-import { RegionsConfigSchema, type RegionsConfig, type RegionsFile } from "./schema";
+import { RegionsConfigSchema, type RegionsConfig, type RegionsFile } from "./schema/regions";
 import { formatProblems, formatSyntaxProblems, parseConfigSource, readConfigFile } from "./source";
 import { loadPolicyFiles, type ReadText } from "./policy-files";
 import { schemaProblems } from "./schema-problems";
@@ -85,7 +85,10 @@ function withValidSectionsParsed(data: unknown): unknown {
   return { ...raw, ...Object.fromEntries(sections) };
 }
 
-/** Reads and validates `file`; throws one `ConfigError` listing every problem. */
+/**
+ * Reads and validates `file`; throws one `ConfigError` listing every problem, or an
+ * `UnreadableConfigError` when there is no file to read.
+ */
 export function loadRegionsConfig(file: string): RegionsConfig {
   const result = validateRegionsText(file, readConfigFile(file));
   if (!result.ok) throw new ConfigError(file, result.errors);

@@ -5,10 +5,12 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { clusterTypeOf, CLUSTER_TYPES, enforcePolicy, PolicyFile } from "../lib/cluster-policy";
-import { costTagsFor } from "../lib/workspaces";
+import { CLUSTER_TYPES } from "../domain/platform-facts";
+import { clusterTypeOf, enforcePolicy } from "../domain/policy-enforcement";
+import { PolicyFile } from "./schema/policy-language";
+import { costTagsFor, workspacePlaces } from "../domain/workspaces";
 import type { ConfigProblem } from "./problems";
-import type { ClusterPolicyConfig, RegionsFile } from "./schema";
+import type { ClusterPolicyConfig, RegionsFile } from "./schema/regions";
 import { schemaProblems } from "./schema-problems";
 import { formatProblems, formatSyntaxProblems, parseConfigSource, type ConfigSource } from "./source";
 
@@ -78,13 +80,11 @@ function checkPolicyFile(path: string, text: string, config: RegionsFile) {
 /** Conflicts with what regions.yaml enforces, in any workspace; each reported once. */
 function enforcementConflicts(definition: PolicyFile["definition"], config: RegionsFile): ConfigProblem[] {
   const seen = new Map<string, ConfigProblem>();
-  for (const region of config.regions) {
-    for (const [environment, settings] of Object.entries(config.environments)) {
-      const tags = costTagsFor(config, environment, region.region);
-      for (const conflict of enforcePolicy(definition, { tags, limits: settings.clusters }).conflicts) {
-        const key = `${conflict.attribute}\n${conflict.message}`;
-        if (!seen.has(key)) seen.set(key, { path: ["definition", conflict.attribute], atKey: true, message: conflict.message });
-      }
+  for (const { key, environment, settings } of workspacePlaces(config)) {
+    const tags = costTagsFor(config, environment, key.awsRegion);
+    for (const conflict of enforcePolicy(definition, { tags, limits: settings.clusters }).conflicts) {
+      const seenKey = `${conflict.attribute}\n${conflict.message}`;
+      if (!seen.has(seenKey)) seen.set(seenKey, { path: ["definition", conflict.attribute], atKey: true, message: conflict.message });
     }
   }
   return [...seen.values()];

@@ -33,6 +33,14 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** The regions file cannot be read at all (missing, a directory): one message, no line to point at. */
+export class UnreadableConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableConfigError";
+  }
+}
+
 /** Every problem of one file, formatted one per line; thrown once, after all checks ran. */
 export class ConfigError extends Error {
   constructor(

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
-import { formatPath, type ConfigPath, type ConfigProblem } from "./problems";
+import { formatPath, UnreadableConfigError, type ConfigPath, type ConfigProblem } from "./problems";
 
 export interface ConfigSource {
   readonly file: string;
@@ -26,7 +26,7 @@ export function readConfigFile(file: string): string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : String(error);
-    throw new Error(`${file}: cannot read the regions file: ${reason}`);
+    throw new UnreadableConfigError(`${file}: cannot read the regions file: ${reason}`);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The rule table in the README (Guardrails) is generated from the pack, so the docs list exactly the
+ * The rule table in docs/guardrails.md is generated from the pack, so the docs list exactly the
  * rules synth enforces; a test fails when the file is stale (`npm run check -- --docs` rewrites it).
  */
 import type { PackRule } from "./pack";

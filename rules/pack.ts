@@ -4,7 +4,9 @@
  * what a finding means to a reader lives here. IDs are stable: suppressions and docs name them.
  */
 import type { BlockRule, StackRule } from "./core/rule";
-import type { RuleId } from "../lib/rule-ids";
+import type { RuleId } from "../domain/rule-ids";
+import { PRIVATE_SUBNET_NETMASK } from "../domain/network";
+import { PRICING_TIER, PRICING_TIERS } from "../domain/platform-facts";
 import { bucketNameIsDerived } from "./naming/bucket-name";
 import { roleNameIsDerived } from "./naming/role-name";
 import { workspaceNameIsDerived } from "./naming/workspace-name";
@@ -44,7 +46,7 @@ import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
 export type RuleLevel = "error" | "warning";
 
 export interface PackRule {
-  /** Listed in lib/rule-ids.ts, where validation reads it. */
+  /** Listed in domain/rule-ids.ts, where validation reads it. */
   readonly id: RuleId;
   readonly level: RuleLevel;
   /** Why the rule exists and how to comply, in one or two sentences. */
@@ -56,25 +58,25 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "NAME-1",
     level: "error",
-    message: "Workspace names must be the derived <company>-<domain>-<region code>-<env> name, and deployment_name that name under the account's deploymentNamePrefix (none without a prefix): every name field replaces the workspace when it changes. Take names from lib/naming.ts, never type them.",
+    message: "Workspace names must be the derived <company>-<domain>-<region code>-<env> name, and deployment_name that name under the account's deploymentNamePrefix (none without a prefix): every name field replaces the workspace when it changes. Take names from domain/naming.ts, never type them.",
     check: { block: workspaceNameIsDerived },
   },
   {
     id: "NAME-2",
     level: "error",
-    message: "S3 bucket names must be fixed and start with the derived workspace name, so every bucket says whose it is and a rename is never silent. Use workspaceResourceNames() in lib/naming.ts.",
+    message: "S3 bucket names must be fixed and start with the derived workspace name, so every bucket says whose it is and a rename is never silent. Use workspaceResourceNames() in domain/naming.ts.",
     check: { block: bucketNameIsDerived },
   },
   {
     id: "NAME-3",
     level: "error",
-    message: "IAM role names must be fixed and start with the derived workspace name, so CloudTrail and the IAM console show whose role it is. Use workspaceResourceNames() in lib/naming.ts.",
+    message: "IAM role names must be fixed and start with the derived workspace name, so CloudTrail and the IAM console show whose role it is. Use workspaceResourceNames() in domain/naming.ts.",
     check: { block: roleNameIsDerived },
   },
   {
     id: "TAG-1",
     level: "error",
-    message: "The AWS provider's default_tags must carry every cost tag plus Environment and Region, so every taggable AWS resource is billed to its owner. Build the provider with stacks/providers.ts awsProvider(spec.tags).",
+    message: "The AWS provider's default_tags must carry every cost tag plus Environment and Region, so every taggable AWS resource is billed to its owner. Build the provider with app/stacks/providers.ts awsProvider(spec.tags).",
     check: { stack: awsProviderDefaultTags },
   },
   {
@@ -98,7 +100,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "NET-1",
     level: "error",
-    message: "Cluster subnets (those a databricks_mws_networks lists) must be /20 or larger: each node takes two addresses, and a full subnet stops clusters from starting. Set network.privateSubnetNetmask ≤ 20.",
+    message: `Cluster subnets (those a databricks_mws_networks lists) must be /${PRIVATE_SUBNET_NETMASK.max} or larger: each node takes two addresses, and a full subnet stops clusters from starting. Set network.privateSubnetNetmask ≤ ${PRIVATE_SUBNET_NETMASK.max}.`,
     check: { block: clusterSubnetSize },
   },
   {
@@ -128,25 +130,25 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "BKT-1",
     level: "error",
-    message: "Every S3 bucket needs an aws_s3_bucket_public_access_block with all four settings true, so no ACL or policy can ever make it public. Use constructs/protected-bucket.ts.",
+    message: "Every S3 bucket needs an aws_s3_bucket_public_access_block with all four settings true, so no ACL or policy can ever make it public. Use constructs/aws/protected-bucket.ts.",
     check: { block: bucketPublicAccessBlocked },
   },
   {
     id: "BKT-2",
     level: "error",
-    message: "Every S3 bucket needs an aws_s3_bucket_server_side_encryption_configuration with a default sse_algorithm, so encryption is a reviewed choice. Use constructs/protected-bucket.ts.",
+    message: "Every S3 bucket needs an aws_s3_bucket_server_side_encryption_configuration with a default sse_algorithm, so encryption is a reviewed choice. Use constructs/aws/protected-bucket.ts.",
     check: { block: bucketEncrypted },
   },
   {
     id: "BKT-3",
     level: "error",
-    message: "Every S3 bucket needs aws_s3_bucket_versioning with status Enabled, so an overwritten or deleted object can be recovered. Use constructs/protected-bucket.ts.",
+    message: "Every S3 bucket needs aws_s3_bucket_versioning with status Enabled, so an overwritten or deleted object can be recovered. Use constructs/aws/protected-bucket.ts.",
     check: { block: bucketVersioned },
   },
   {
     id: "BKT-4",
     level: "error",
-    message: "Every S3 bucket policy must deny s3:* to everyone when aws:SecureTransport is false, so data never travels unencrypted. Use constructs/protected-bucket.ts, which merges this statement.",
+    message: "Every S3 bucket policy must deny s3:* to everyone when aws:SecureTransport is false, so data never travels unencrypted. Use constructs/aws/protected-bucket.ts, which merges this statement.",
     check: { block: bucketTlsOnly },
   },
   {
@@ -188,7 +190,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "DBX-1",
     level: "error",
-    message: "Workspaces must use pricing_tier PREMIUM or ENTERPRISE: cluster policies, permissions and audit logs do not exist on STANDARD. Set pricingTier in regions.yaml.",
+    message: `Workspaces must use pricing_tier ${PRICING_TIERS.join(" or ")}: cluster policies, permissions and audit logs do not exist on STANDARD. Set pricingTier in regions.yaml.`,
     check: { block: workspacePricingTier },
   },
   {
@@ -236,7 +238,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "DBX-9",
     level: "error",
-    message: "Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ENTERPRISE: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ENTERPRISE.",
+    message: `Workspaces of environments with customer-managed keys or back-end PrivateLink must use pricing_tier ${PRICING_TIER.enterprise}: both features exist only on that tier, and the apply fails without it. Set environments.<env>.pricingTier: ${PRICING_TIER.enterprise}.`,
     check: { block: hardenedWorkspaceOnEnterprise },
   },
   {

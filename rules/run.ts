@@ -3,7 +3,7 @@
  * stack, then the suppressions from regions.yaml. A rule that throws is an error finding: a guardrail
  * that crashes must not pass silently.
  */
-import type { RegionsConfig } from "../config/schema";
+import type { RegionsConfig } from "../config/schema/regions";
 import { guardrailContext } from "./core/context";
 import type { RuleResult } from "./core/result";
 import { stackView, type StackView } from "./core/stack-view";

@@ -3,7 +3,7 @@
  * rejects one under ten characters). A suppressed finding stays in the report, marked, with its
  * reason. A suppression that matches nothing is a warning: it would silently hide a future finding.
  */
-import type { RegionsConfig } from "../config/schema";
+import type { RegionsConfig } from "../config/schema/regions";
 import { globToRegExp } from "./core/glob";
 import type { Finding } from "./finding";
 

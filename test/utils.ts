@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { TerraformStack, Testing, type App } from "cdktf";
 import { validateRegionsText } from "../config/load";
-import type { RegionsConfig } from "../config/schema";
+import type { RegionsConfig } from "../config/schema/regions";
 import type { Io } from "../cli/kit/io";
 import { readSynthDir } from "../tfjson/synth-dir";
-import { composeStacks } from "../stacks/compose";
+import { composeStacks } from "../app/compose";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "..");
 

@@ -71,6 +71,22 @@ function closing(tokens: readonly Token[], open: number): number {
   return tokens.length - 1;
 }
 
+/**
+ * Index of the `:` that ends a `for` expression's collection, which starts at `from`: the first one
+ * outside brackets that closes no `? … :` conditional of the collection itself.
+ */
+function collectionEnd(tokens: readonly Token[], from: number): number {
+  let pendingConditionals = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.kind !== "punct") continue;
+    if (token.text in OPENERS) i = closing(tokens, i);
+    else if (token.text === "?") pendingConditionals++;
+    else if (token.text === ":" && pendingConditionals-- === 0) return i;
+  }
+  return tokens.length;
+}
+
 class Walker {
   readonly facts: Facts = { traversals: [], strings: [] };
 
@@ -109,7 +125,11 @@ class Walker {
       const inAt = inner.findIndex((t) => t.kind === "ident" && t.text === "in");
       const iterators = inner.slice(1, Math.max(1, inAt)).flatMap((t) => (t.kind === "ident" ? [t.text] : []));
       scope = new Set([...bound, ...iterators]);
-      inner = inner.slice(inAt + 1).filter((t) => !(t.kind === "ident" && t.text === "if"));
+      // The collection (`in … :`) is evaluated before the iterators exist: `[for x in x.list : x]`
+      // reads the outer `x` there, so it is walked in the enclosing scope.
+      const colonAt = collectionEnd(inner, inAt + 1);
+      this.walk(inner.slice(inAt + 1, colonAt), bound);
+      inner = inner.slice(colonAt).filter((t) => !(t.kind === "ident" && t.text === "if"));
     }
     this.walk(inner, scope, opener === "{" && scope === bound);
     return close + 1;

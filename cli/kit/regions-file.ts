@@ -1,26 +1,20 @@
 /**
- * Which regions file a command reads, the same way for every command and for synth (main.ts): the
- * path the user gave the command, else $REGIONS_FILE, else regions.yaml in the working directory.
+ * A command's way into a typed config: config/load.ts reads and validates the file, and its
+ * problems become a `UserError` (every located line, then the command's verdict). Which file is
+ * read is decided in config/regions-file.ts, the same way synth decides it.
  */
-import { validateRegionsText } from "../../config/load";
-import { readConfigFile } from "../../config/source";
+import { loadRegionsConfig } from "../../config/load";
+import { ConfigError, UnreadableConfigError } from "../../config/problems";
+import type { RegionsConfig } from "../../config/schema/regions";
 import { UserError } from "./errors";
 
-export const DEFAULT_REGIONS_FILE = "regions.yaml";
-
-export function selectRegionsFile(pathArgument: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
-  return pathArgument ?? env.REGIONS_FILE ?? DEFAULT_REGIONS_FILE;
-}
-
 /** Reads and validates a regions file; a `UserError` with every problem, and `verdict` as its message. */
-export function readValidConfig(file: string, verdict: (problems: number) => string) {
-  let text: string;
+export function readValidConfig(file: string, verdict: (problems: number) => string): RegionsConfig {
   try {
-    text = readConfigFile(file);
+    return loadRegionsConfig(file);
   } catch (error) {
-    throw new UserError((error as Error).message);
+    if (error instanceof ConfigError) throw new UserError(verdict(error.lines.length), error.lines);
+    if (error instanceof UnreadableConfigError) throw new UserError(error.message);
+    throw error;
   }
-  const result = validateRegionsText(file, text);
-  if (!result.ok) throw new UserError(verdict(result.errors.length), result.errors);
-  return result.config;
 }

@@ -1,10 +1,10 @@
 /**
  * VPC CIDRs for a new region's workspaces: the first free blocks of the address pool, aligned to the
  * block size, that overlap no VPC already in regions.yaml (inside the pool or not). CIDR math stays in
- * ip-num, like lib/network.ts.
+ * ip-num, like domain/network.ts.
  */
 import { IPv4CidrRange, IPv4Prefix } from "ip-num";
-import { cidrsOverlap, netmaskOf } from "../../lib/network";
+import { cidrsOverlap, netmaskOf } from "../../domain/network";
 import { UserError } from "../kit/errors";
 
 /** AWS's largest VPC; the size used when the file gives nothing to copy. */

@@ -5,7 +5,7 @@
  * hit are quoted below). `aws ec2 describe-availability-zones --region <r>` is the authority for one
  * account: pass `--azs` when it disagrees.
  */
-import { DATABRICKS_AWS_REGIONS } from "../../lib/platform-facts";
+import { DATABRICKS_AWS_REGIONS } from "../../domain/platform-facts";
 
 export interface ZoneChoice {
   /** AZ letters, in the order subnets are laid out. */
@@ -16,7 +16,7 @@ export interface ZoneChoice {
 
 const ABC: ZoneChoice = { suffixes: ["a", "b", "c"] };
 
-/** Every Databricks-supported region (lib/platform-facts/aws-regions.ts); a test keeps the two lists in step. */
+/** Every Databricks-supported region (domain/platform-facts/aws-regions.ts); a test keeps the two lists in step. */
 export const ZONE_CHOICES: Readonly<Record<string, ZoneChoice>> = {
   "us-east-1": ABC,
   "us-east-2": ABC,

@@ -14,7 +14,7 @@ import { parseCommandLine } from "../kit/args";
 import { isEntryPoint } from "../kit/entry";
 import { UserError } from "../kit/errors";
 import { processIo, runCommand, runGuarded, type Io } from "../kit/io";
-import { selectRegionsFile } from "../kit/regions-file";
+import { selectRegionsFile } from "../../config/regions-file";
 import { planOnboarding, type OnboardPlan } from "./onboard";
 import { unifiedDiff } from "./unified-diff";
 

@@ -5,11 +5,12 @@
  */
 import { validateRegionsText, type ValidationResult } from "../../config/load";
 import { awsRegionProblem } from "../../config/checks/regions";
-import type { RegionsConfig } from "../../config/schema";
-import { accountResourceNames, regionCode } from "../../lib/naming";
-import { stackNames } from "../../stacks/compose";
+import type { RegionsConfig } from "../../config/schema/regions";
+import { accountResourceNames, regionCode } from "../../domain/naming";
+import { workspacePlaces } from "../../domain/workspaces";
+import { stackNames } from "../../app/compose";
 import { UserError } from "../kit/errors";
-import { DEFAULT_REGIONS_FILE } from "../kit/regions-file";
+import { DEFAULT_REGIONS_FILE } from "../../config/regions-file";
 import { allocateVpcCidrs, vpcNetmaskLike } from "./allocate-cidrs";
 import { appendRegionEntry, type NewRegionEntry } from "./append-region";
 import { defaultZones, parseZonesFlag } from "./availability-zones";
@@ -92,7 +93,7 @@ export function planOnboarding(request: OnboardRequest): OnboardPlan {
 
   const { zones, note } = zonesFor(region, request.azs);
   const environments = Object.keys(config.environments);
-  const used = config.regions.flatMap((entry) => Object.values(entry.workspaces).map((workspace) => workspace.vpcCidr));
+  const used = workspacePlaces(config).map(({ region: entry, environment }) => entry.workspaces[environment].vpcCidr);
   const netmask = vpcNetmaskLike(used);
   const cidrs = allocateVpcCidrs({ pool, netmask, used, count: environments.length });
   const entry: NewRegionEntry = {

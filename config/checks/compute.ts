@@ -1,6 +1,6 @@
-import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
+import { KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
 import type { ConfigPath, ConfigProblem } from "../problems";
-import type { PrincipalsConfig, RegionsFile } from "../schema";
+import type { PrincipalsConfig, RegionsFile } from "../schema/regions";
 import { unknownGroup, unknownServicePrincipal } from "./identity";
 
 /**

@@ -1,5 +1,5 @@
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /** Every region has exactly one workspace per configured environment, and no other. */
 export function checkEnvironments(config: RegionsFile): ConfigProblem[] {

@@ -1,6 +1,6 @@
-import { ALL_USERS_GROUP } from "../../lib/platform-facts";
+import { ALL_USERS_GROUP } from "../../domain/platform-facts";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /**
  * Every reference to a group or environment resolves, and every name is defined once. A role

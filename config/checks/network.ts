@@ -1,13 +1,16 @@
-import { AWS_VPC_NETMASK, CLOUDWATCH_RETENTION_DAYS, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SERVICES, RFC1918_BLOCKS } from "../../lib/platform-facts";
-import { cidrContains, cidrProblem, cidrsOverlap, netmaskOf, privateSubnetCapacity } from "../../lib/network";
+import { CLOUDWATCH_RETENTION_DAYS, PRIVATE_LINK_SERVICES, RFC1918_BLOCKS } from "../../domain/platform-facts";
+import {
+  cidrContains,
+  cidrProblem,
+  cidrsOverlap,
+  netmaskOf,
+  privateSubnetCapacity,
+  PRIVATE_SUBNET_NETMASK,
+  PUBLIC_SUBNET_NETMASK,
+  VPC_NETMASK,
+} from "../../domain/network";
 import type { ConfigPath, ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
-
-/** AWS caps a VPC at /16; Databricks subnets go down to /25, so no smaller VPC can hold one. */
-export const VPC_NETMASK = { min: AWS_VPC_NETMASK.min, max: DATABRICKS_SUBNET_NETMASK.max } as const;
-/** Databricks accepts /17 to /25 subnets; we require /20 or larger, since each node takes two IPs. */
-export const PRIVATE_SUBNET_NETMASK = { min: DATABRICKS_SUBNET_NETMASK.min, max: 20 } as const;
-export const PUBLIC_SUBNET_NETMASK = { min: 24, max: 28 } as const;
+import type { RegionsFile } from "../schema/regions";
 
 /** VPC CIDRs are well-formed, sized for Databricks, hold one large subnet per AZ, and never overlap. */
 export function checkNetwork(config: RegionsFile): ConfigProblem[] {
@@ -17,7 +20,7 @@ export function checkNetwork(config: RegionsFile): ConfigProblem[] {
   if (!privateOk) {
     problems.push({
       path: ["network", "privateSubnetNetmask"],
-      message: `expected a netmask from ${PRIVATE_SUBNET_NETMASK.min} to ${PRIVATE_SUBNET_NETMASK.max} (private subnets must be /20 or larger: each cluster node takes two addresses), found ${privateSubnetNetmask}`,
+      message: `expected a netmask from ${PRIVATE_SUBNET_NETMASK.min} to ${PRIVATE_SUBNET_NETMASK.max} (private subnets must be /${PRIVATE_SUBNET_NETMASK.max} or larger: each cluster node takes two addresses), found ${privateSubnetNetmask}`,
     });
   }
   if (!inRange(publicSubnetNetmask, PUBLIC_SUBNET_NETMASK)) {

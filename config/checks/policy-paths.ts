@@ -1,6 +1,6 @@
 import { isAbsolute, normalize, sep } from "node:path";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /**
  * Cluster policy files live next to the regions file (policies/…). A path that leads out of its

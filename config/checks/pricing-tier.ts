@@ -1,7 +1,7 @@
-import { ENTERPRISE_ONLY_HARDENING } from "../../lib/platform-facts";
-import { hardeningOf, pricingTierOf } from "../../lib/workspaces";
+import { ENTERPRISE_ONLY_HARDENING, PRICING_TIER } from "../../domain/platform-facts";
+import { hardeningOf, pricingTierOf } from "../../domain/workspaces";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /**
  * Customer-managed keys and PrivateLink exist only on the Enterprise tier: asked for on a PREMIUM
@@ -12,7 +12,7 @@ export function checkPricingTier(config: RegionsFile): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   for (const [environment, settings] of Object.entries(config.environments)) {
     const tier = pricingTierOf(config, settings);
-    if (tier === "ENTERPRISE") continue;
+    if (tier === PRICING_TIER.enterprise) continue;
     const hardening = hardeningOf(settings);
     for (const feature of ["customerManagedKeys", "privateLink"] as const) {
       if (!hardening[feature]) continue;
@@ -21,7 +21,7 @@ export function checkPricingTier(config: RegionsFile): ConfigProblem[] {
       const why = explicit ? ENTERPRISE_ONLY_HARDENING[feature] : `${ENTERPRISE_ONLY_HARDENING[feature]} (on by default where protected)`;
       problems.push({
         path,
-        message: `expected pricingTier ENTERPRISE for ${why}: set environments.${environment}.pricingTier: ENTERPRISE or turn it off, found ${tier}`,
+        message: `expected pricingTier ${PRICING_TIER.enterprise} for ${why}: set environments.${environment}.pricingTier: ${PRICING_TIER.enterprise} or turn it off, found ${tier}`,
       });
     }
   }

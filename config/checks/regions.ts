@@ -1,6 +1,6 @@
-import { availabilityZonesOf, DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
+import { availabilityZonesOf, DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /** Regions are real, offered by Databricks, listed once; AZs exist in their region (a cited table), listed once. */
 export function checkRegions(config: RegionsFile): ConfigProblem[] {

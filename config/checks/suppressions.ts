@@ -1,6 +1,6 @@
-import { isRuleId, RULE_IDS } from "../../lib/rule-ids";
+import { isRuleId, RULE_IDS } from "../../domain/rule-ids";
 import type { ConfigProblem } from "../problems";
-import type { RegionsFile } from "../schema";
+import type { RegionsFile } from "../schema/regions";
 
 /**
  * Every suppression names a rule the pack has. A typo would otherwise suppress nothing today and

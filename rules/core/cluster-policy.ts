@@ -4,13 +4,13 @@
  * unlimited or forbidden.
  */
 import { z } from "zod";
-import { Limitation, type Limitation as PolicyLimit } from "../../lib/cluster-policy";
+import { Limitation, type Limitation as PolicyLimit } from "../../config/schema/policy-language";
 import type { Block } from "../../tfjson/block";
 
 export type { PolicyLimit };
 export type PolicyDefinition = ReadonlyMap<string, PolicyLimit>;
 
-/** The policy language as the config boundary reads it (lib/cluster-policy.ts): one schema for both. */
+/** The policy language as the config boundary reads it (config/schema/policy-language.ts): one schema for both. */
 const Definition = z.record(z.string(), Limitation);
 
 export type ParsedDefinition =

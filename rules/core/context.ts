@@ -1,10 +1,11 @@
 /**
  * What the rules need from regions.yaml, built once from the typed `RegionsConfig`: rules never read
- * files, and names come from lib/naming.ts (through workspaceSpecs), never re-derived here.
+ * files, and every workspace, name and tag comes from the one loop the stacks are built from
+ * (domain/workspaces.ts), never re-derived here.
  */
-import type { RegionsConfig } from "../../config/schema";
-import { deploymentNameFor, workspaceResourceNames, type WorkspaceResourceNames } from "../../lib/naming";
-import { costTagsFor, hardeningOf } from "../../lib/workspaces";
+import type { RegionsConfig } from "../../config/schema/regions";
+import type { WorkspaceResourceNames } from "../../domain/naming";
+import { costTagsFor, workspaceIdentity, workspacePlaces } from "../../domain/workspaces";
 
 export interface WorkspaceExpectations {
   readonly environment: string;
@@ -32,25 +33,23 @@ export interface GuardrailContext {
 }
 
 export function guardrailContext(config: RegionsConfig): GuardrailContext {
-  // Keys only: which tags lib/workspaces.ts adds (Environment, Region) stays its decision.
+  // Keys only: which tags domain/workspaces.ts adds (Environment, Region) stays its decision.
   const costTagKeys = Object.keys(costTagsFor(config, "any", "any"));
   const byStack = new Map<string, WorkspaceExpectations>();
-  // The same keys workspaceSpecs() builds, without its subnet layout (slow, and no rule needs it).
-  for (const region of config.regions) {
-    for (const [environment, settings] of Object.entries(config.environments)) {
-      const names = workspaceResourceNames({ company: config.company, domain: config.domain, awsRegion: region.region, environment });
-      const workspace = {
-        environment,
-        names,
-        deploymentName: deploymentNameFor(names.workspace, config.deploymentNamePrefix),
-        tags: costTagsFor(config, environment, region.region),
-        protected: settings.protected,
-        hardening: hardeningOf(settings),
-      };
-      // The workspace stack and the stack that configures the workspace from inside share expectations.
-      byStack.set(names.stack, workspace);
-      byStack.set(names.configStack, workspace);
-    }
+  // Identities only: the subnet layout (workspaceSpecs) is slow, and no rule needs it.
+  for (const place of workspacePlaces(config)) {
+    const identity = workspaceIdentity(config, place);
+    const workspace = {
+      environment: identity.environment,
+      names: identity.names,
+      deploymentName: identity.deploymentName,
+      tags: identity.tags,
+      protected: identity.settings.protected,
+      hardening: { customerManagedKeys: identity.customerManagedKeys, privateLink: identity.privateLink },
+    };
+    // The workspace stack and the stack that configures the workspace from inside share expectations.
+    byStack.set(identity.names.stack, workspace);
+    byStack.set(identity.names.configStack, workspace);
   }
   return {
     expectationsFor: (stackName) => ({ awsAccountId: config.awsAccountId, costTagKeys, workspace: byStack.get(stackName) }),

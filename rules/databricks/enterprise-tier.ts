@@ -1,4 +1,4 @@
-import { ENTERPRISE_ONLY_HARDENING } from "../../lib/platform-facts";
+import { ENTERPRISE_ONLY_HARDENING, PRICING_TIER } from "../../domain/platform-facts";
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 
@@ -13,5 +13,5 @@ export const hardenedWorkspaceOnEnterprise: BlockRule = (block, stack) => {
   if (!needs.length) return NOT_APPLICABLE;
   const tier = block.body.pricing_tier;
   const features = needs.map((feature) => ENTERPRISE_ONLY_HARDENING[feature]).join(" and ");
-  return fromProblems(tier === "ENTERPRISE" ? [] : [`${features} need pricing_tier ENTERPRISE, found ${JSON.stringify(tier ?? null)}`]);
+  return fromProblems(tier === PRICING_TIER.enterprise ? [] : [`${features} need pricing_tier ${PRICING_TIER.enterprise}, found ${JSON.stringify(tier ?? null)}`]);
 };

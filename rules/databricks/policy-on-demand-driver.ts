@@ -1,4 +1,4 @@
-import { ENFORCED_CLUSTER_ATTRIBUTES } from "../../lib/platform-facts";
+import { ENFORCED_CLUSTER_ATTRIBUTES } from "../../domain/platform-facts";
 import { clusterPolicyDefinition, describeLimit } from "../core/cluster-policy";
 import { fromProblems, NOT_APPLICABLE, nonCompliant } from "../core/result";
 import type { BlockRule } from "../core/rule";

@@ -1,6 +1,6 @@
 import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
-import { PRICING_TIERS } from "../../lib/platform-facts";
+import { PRICING_TIERS } from "../../domain/platform-facts";
 
 /** Cluster policies, permissions and audit logs need PREMIUM or above; STANDARD has none of them. */
 export const workspacePricingTier: BlockRule = (block) => {

@@ -5,7 +5,7 @@ import { App } from "cdktf";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { describe, expect, test } from "vitest";
 import { gateReport, synthWithGuardrails } from "../../app/gate";
-import { composeStacks } from "../../stacks/compose";
+import { composeStacks } from "../../app/compose";
 import { shippedConfig, shippedRegionsText, tempDir } from "../utils";
 
 const config = shippedConfig();

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, test } from "vitest";
-import { allowBenchRegions, parseBenchRegions } from "../../bench/bench-regions";
-import { benchRegionNames, writeBenchRegionsFile } from "../../bench/regions-file";
+import { allowBenchRegions, parseBenchRegions } from "./bench-regions";
+import { benchRegionNames, writeBenchRegionsFile } from "./regions-file";
 import { problemsOf, shippedRegionsText } from "../utils";
 import { tempDir, removeTempDirs } from "./temp-dirs";
 
@@ -28,7 +28,7 @@ describe("bench-regions: BENCH_EXTRA_REGIONS widens validation for made-up regio
   // Neither of these widens anything: this worker's region tables stay as shipped.
   test("a template region no table lists is refused", async () => {
     await expect(allowBenchRegions("us-east-10", "xx-east-1")).rejects.toThrow(
-      'BENCH_EXTRA_REGIONS: no region table in lib/platform-facts/aws-regions.ts, lib/platform-facts/databricks-network.ts lists the template region "xx-east-1"',
+      'BENCH_EXTRA_REGIONS: no region table in domain/platform-facts/aws-regions.ts, domain/platform-facts/databricks-network.ts lists the template region "xx-east-1"',
     );
   });
 
@@ -40,8 +40,8 @@ describe("bench-regions: BENCH_EXTRA_REGIONS widens validation for made-up regio
     const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/validate-allowed.ts", file, benchRegionNames(3).join(",")], { encoding: "utf8" });
     expect(run.stderr).toBe("");
     const { extended, errors, again } = JSON.parse(run.stdout) as { extended: string[]; errors: string[]; again: string };
-    expect(extended).toEqual(expect.arrayContaining(["lib/platform-facts/aws-regions.ts KNOWN_AWS_REGIONS", "lib/platform-facts/aws-regions.ts DATABRICKS_AWS_REGIONS", "lib/platform-facts/aws-regions.ts AVAILABILITY_ZONE_LETTERS"]));
+    expect(extended).toEqual(expect.arrayContaining(["domain/platform-facts/aws-regions.ts KNOWN_AWS_REGIONS", "domain/platform-facts/aws-regions.ts DATABRICKS_AWS_REGIONS", "domain/platform-facts/aws-regions.ts AVAILABILITY_ZONE_LETTERS"]));
     expect(errors).toEqual([]);
-    expect(again).toContain("BENCH_EXTRA_REGIONS: us-east-10, eu-east-10, ap-east-10 already in lib/platform-facts/aws-regions.ts");
+    expect(again).toContain("BENCH_EXTRA_REGIONS: us-east-10, eu-east-10, ap-east-10 already in domain/platform-facts/aws-regions.ts");
   });
 });

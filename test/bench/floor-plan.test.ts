@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { synthFloor } from "../../bench/floor-app";
-import { countSynth, floorPlanFrom, toConfig } from "../../bench/floor-plan";
-import { composeStacks } from "../../stacks/compose";
+import { synthFloor } from "./floor-app";
+import { countSynth, floorPlanFrom, toConfig } from "./floor-plan";
+import { composeStacks } from "../../app/compose";
 import { shippedConfig, testApp } from "../utils";
 import { removeLater, tempDir, removeTempDirs } from "./temp-dirs";
 

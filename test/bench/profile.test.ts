@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
-import { profileMarkdown, summarizeProfile } from "../../bench/profile";
+import { profileMarkdown, summarizeProfile } from "./profile";
 import { tempDir, removeTempDirs } from "./temp-dirs";
 
 afterAll(removeTempDirs);

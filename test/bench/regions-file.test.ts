@@ -2,10 +2,10 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } fro
 import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, describe, expect, test } from "vitest";
-import { benchRegionNames, benchRegionsText, benchVpcCidr, writeBenchRegionsFile } from "../../bench/regions-file";
-import { KNOWN_AWS_REGIONS } from "../../lib/platform-facts";
-import { regionCode } from "../../lib/naming";
-import { cidrsOverlap } from "../../lib/network";
+import { benchRegionNames, benchRegionsText, benchVpcCidr, writeBenchRegionsFile } from "./regions-file";
+import { KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
+import { regionCode } from "../../domain/naming";
+import { cidrsOverlap } from "../../domain/network";
 import { problemsOf, shippedRegionsText } from "../utils";
 import { tempDir, removeTempDirs } from "./temp-dirs";
 

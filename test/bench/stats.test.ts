@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { growth, spread } from "../../bench/stats";
+import { growth, spread } from "./stats";
 
 describe("stats: median, range and growth of a few runs", () => {
   test("median of odd and even counts, with min and max", () => {

@@ -5,7 +5,7 @@
  *   node --import tsx test/bench/validate-allowed.ts <regions file> <made-up regions>
  */
 import { readFileSync } from "node:fs";
-import { allowBenchRegions } from "../../bench/bench-regions";
+import { allowBenchRegions } from "./bench-regions";
 import { validateRegionsText } from "../../config/load";
 
 const [file, regions] = process.argv.slice(2);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { README_FILE, readmeWithFields, regionsJsonSchema, SCHEMA_FILE } from "../../cli/gen-schema";
+import { docWithFields, FIELD_REFERENCE_DOC, regionsJsonSchema, SCHEMA_FILE } from "../../cli/gen-schema";
 import { shippedRegionsText } from "../utils";
 
 describe("regions.schema.json: the editor schema comes from the same zod schema", () => {
-  test("the committed schema is current (run `npm run gen:schema` after changing config/schema.ts)", () => {
+  test("the committed schema is current (run `npm run gen:schema` after changing config/schema/regions.ts)", () => {
     expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(regionsJsonSchema());
   });
 
@@ -19,10 +19,10 @@ describe("regions.schema.json: the editor schema comes from the same zod schema"
   });
 });
 
-describe("README field reference: generated from the same schema", () => {
-  test("the README lists every regions.yaml field (run `npm run gen:schema` after a schema change)", () => {
-    const readme = readFileSync(README_FILE, "utf8");
-    expect(readme).toBe(readmeWithFields(readme));
-    expect(readme).toContain("| `regions[].workspaces.<name>.vpcCidr` | string | required |");
+describe("docs/regions-yaml.md field reference: generated from the same schema", () => {
+  test("the doc lists every regions.yaml field (run `npm run gen:schema` after a schema change)", () => {
+    const doc = readFileSync(FIELD_REFERENCE_DOC, "utf8");
+    expect(doc).toBe(docWithFields(doc));
+    expect(doc).toContain("| `regions[].workspaces.<name>.vpcCidr` | string | required |");
   });
 });

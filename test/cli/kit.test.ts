@@ -6,7 +6,6 @@ import { parseCommandLine } from "../../cli/kit/args";
 import { isEntryPoint } from "../../cli/kit/entry";
 import { UserError } from "../../cli/kit/errors";
 import { runGuarded } from "../../cli/kit/io";
-import { selectRegionsFile } from "../../cli/kit/regions-file";
 import { captureIo } from "../utils";
 import { removeTempDirs, tempDir } from "./review/helpers";
 
@@ -65,15 +64,5 @@ describe("runGuarded: a user error is its problems and one line, anything else o
     const io = captureIo();
     expect(await runGuarded("review", io, () => { throw new TypeError("boom\n    at somewhere"); })).toBe(1);
     expect(io.err()).toBe("review: unexpected error: boom\n");
-  });
-});
-
-describe("selectRegionsFile: the path argument, else REGIONS_FILE, else regions.yaml", () => {
-  test.each([
-    ["given.yaml", { REGIONS_FILE: "env.yaml" }, "given.yaml"],
-    [undefined, { REGIONS_FILE: "env.yaml" }, "env.yaml"],
-    [undefined, {}, "regions.yaml"],
-  ])("%s with %j → %s", (argument, env, expected) => {
-    expect(selectRegionsFile(argument, env)).toBe(expected);
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
-import { RULE_IDS } from "../../lib/rule-ids";
+import { RULE_IDS } from "../../domain/rule-ids";
 import { main as validate } from "../../cli/validate";
 import { captureIo, shippedRegionsText, testEnv } from "../utils";
 

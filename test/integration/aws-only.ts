@@ -1,6 +1,6 @@
 /**
  * The AWS half of a synthesized stack, as a configuration the offline terraform can validate and
- * plan: only the hashicorp/aws provider is in the offline mirror (README.md, "Integration tier").
+ * plan: only the hashicorp/aws provider is in the offline mirror (docs/integration-tier.md).
  *
  * Pure: JSON in, JSON out. Blocks of every other provider (databricks, time…) and
  * `terraform_remote_state` data sources (they read another stack's S3 state) are dropped; each

@@ -118,6 +118,6 @@ export function versionGapHint(message: string, mirrorVersion: string, bindingsV
   const name = unknown[1] ?? unknown[2];
   return (
     `hint: "${name}" is unknown to hashicorp/aws ${mirrorVersion} (the offline mirror); the bindings target ` +
-    `${bindingsVersion ?? "6.x"}, where it may be new. Run the tier with that provider version (README.md, Integration tier).`
+    `${bindingsVersion ?? "6.x"}, where it may be new. Run the tier with that provider version (docs/integration-tier.md).`
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The integration tier's run: the real terraform validates and plans the AWS half of every stack of
  * the shipped regions.yaml, offline; then `review`'s predictions are checked against terraform's
- * plans for scenarios that touch AWS resources (README.md, "Integration tier"). cli.ts starts it.
+ * plans for scenarios that touch AWS resources (docs/integration-tier.md). cli.ts starts it.
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";

@@ -4,7 +4,7 @@ import { RULES_END, RULES_START, ruleTableMarkdown, withRuleTable } from "../../
 import { RULE_PACK } from "../../rules/pack";
 import { GUARDRAILS_DOC } from "../../cli/check";
 
-describe("README Guardrails: the rule table is generated from the pack", () => {
+describe("docs/guardrails.md: the rule table is generated from the pack", () => {
   test("the committed table matches the pack (run `npm run check -- --docs` when this fails)", () => {
     const doc = readFileSync(GUARDRAILS_DOC, "utf8");
     expect(doc).toBe(withRuleTable(doc, RULE_PACK));

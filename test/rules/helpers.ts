@@ -7,7 +7,7 @@ import type { StackExpectations } from "../../rules/core/context";
 import type { RuleResult } from "../../rules/core/result";
 import { stackView } from "../../rules/core/stack-view";
 import { RULE_PACK, type PackRule } from "../../rules/pack";
-import { workspaceResourceNames } from "../../lib/naming";
+import { workspaceResourceNames } from "../../domain/naming";
 
 export const NAMES = workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "us-east-1", environment: "prod" });
 

@@ -21,6 +21,6 @@ const CASES: RuleCase[] = [
   { name: "a role with a generated name", rule: "NAME-3", json: role({ name_prefix: "x" }), address: "aws_iam_role.r", status: "non-compliant", detail: "no fixed role name" },
 ];
 
-describe("naming rules: names come from lib/naming.ts", () => {
+describe("naming rules: names come from domain/naming.ts", () => {
   test.each(CASES)("$rule: $name → $status", (c) => expectCase({ expected: EXPECTED, ...c }));
 });

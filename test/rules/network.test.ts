@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { WorkspaceNetwork } from "../../constructs/workspace-network";
-import { subnetLayout } from "../../lib/network";
+import { WorkspaceNetwork } from "../../constructs/aws/workspace-network";
+import { subnetLayout } from "../../domain/network";
 import { addressOf, synthConstruct } from "../utils";
 import { expectCase, NAMES, resources, verdict, type RuleCase } from "./helpers";
 

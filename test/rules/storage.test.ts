@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { ProtectedBucket } from "../../constructs/protected-bucket";
+import { ProtectedBucket } from "../../constructs/aws/protected-bucket";
 import { addressOf, synthConstruct } from "../utils";
 import { expectCase, NAMES, resources, verdict, type RuleCase } from "./helpers";
 
@@ -36,7 +36,7 @@ describe("bucket rules: private, encrypted, versioned, TLS only, never destroyed
   test.each(CASES)("$rule: $name → $status", (c) => expectCase(c));
 
   test("ProtectedBucket as synthesized passes every bucket rule (the TLS deny through its policy document)", () => {
-    const stack = synthConstruct((scope) => void new ProtectedBucket(scope, "bucket", { bucketName: NAMES.rootBucket }));
+    const stack = synthConstruct((scope) => void new ProtectedBucket(scope, "bucket", { names: { bucket: NAMES.rootBucket } }));
     const bucket = addressOf(stack, "aws_s3_bucket");
     const ids = ["BKT-1", "BKT-2", "BKT-3", "BKT-4", "BKT-5", "BKT-6", "NAME-2"];
     expect(ids.map((id) => [id, verdict(id, stack, bucket).status])).toEqual(ids.map((id) => [id, "compliant"]));

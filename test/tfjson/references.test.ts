@@ -57,6 +57,12 @@ describe("referencesIn: what each reference is, table-driven", () => {
     ["literal text around several interpolations", "arn:${data.aws_partition.p.partition}:s3:::${aws_s3_bucket.b.bucket}/*", ["data.aws_partition.p", "aws_s3_bucket.b"]],
     ["a computed index", "${aws_subnet.s[var.i].id}", ["aws_subnet.s", "var.i"]],
     ["the collection of a for, not its iterators", "${{for k, v in local.m : k => v.id if v != null}}", ["local.m"]],
+    ["a for's collection naming what its iterator shadows", "${[for aws_it in aws_it.a.list : aws_it.id]}", ["aws_it.a"]],
+    [
+      "a conditional collection of a for (fast-check's counterexample, seed 479540835)",
+      '${[for aws_it in "${aws_it.a.a}" ? aws_a.a.a : aws_a.a.a : aws_it.id]}',
+      ["aws_it.a", "aws_a.a", "aws_a.a"],
+    ],
     ["a conditional", "${var.on ? aws_vpc.a.id : aws_vpc.b.id}", ["var.on", "aws_vpc.a", "aws_vpc.b"]],
     ["a newline-separated object", '${jsonencode({\n  a = aws_vpc.a.id\n  "b" = aws_vpc.b.id\n})}', ["aws_vpc.a", "aws_vpc.b"]],
     ["a template directive", "%{ if var.on }${aws_vpc.a.id}%{ endif }", ["var.on", "aws_vpc.a"]],

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { IPv4CidrRange } from "ip-num";
-import { cidrContains, cidrsOverlap, netmaskOf } from "../../../lib/network";
+import { cidrContains, cidrsOverlap, netmaskOf } from "../../../domain/network";
 import { allocateVpcCidrs, vpcNetmaskLike } from "../../../cli/onboard/allocate-cidrs";
 import { appendRegionEntry, assertOnlyAppended, type NewRegionEntry } from "../../../cli/onboard/append-region";
 import { unifiedDiff } from "../../../cli/onboard/unified-diff";

@@ -16,7 +16,7 @@ function change(report: Report, stackName: string, address: string): ResourceCha
 
 const compare = (base: Record<string, Json>, head: Record<string, Json>) => compareSynthDirs(writeSynth(base), writeSynth(head));
 
-/** A network stack whose AWS provider carries the cost tags, the way stacks/providers.ts writes it. */
+/** A network stack whose AWS provider carries the cost tags, the way app/stacks/providers.ts writes it. */
 function network(aws: Json[], extra: Record<string, Record<string, Json>> = {}): Json {
   const json = stack("ws", {
     resources: {

@@ -1,0 +1,86 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databricks-group";
+import type { PrincipalsConfig, RegionsConfig } from "../../config/schema/regions";
+import { groupAssignments } from "../../domain/identity";
+import { ALL_USERS_GROUP } from "../../domain/platform-facts";
+import { enforcePolicy } from "../../domain/policy-enforcement";
+import type { WorkspaceSpec } from "../../domain/workspaces";
+import { ClusterPolicies } from "../../constructs/workspace/cluster-policies";
+import type { Grantees } from "../../constructs/workspace/grantees";
+import { LegacyAccessSettings } from "../../constructs/workspace/legacy-access-settings";
+import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
+import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
+import { databricksWorkspaceProvider } from "./providers";
+import { configureStateBackend } from "./state-backend";
+import type { WorkspaceStack } from "./workspace-stack";
+
+/**
+ * What lives inside one workspace (entitlements, cluster policies, SQL warehouses), applied
+ * through a provider whose host is the workspace URL. The provider guide asks to keep creating a
+ * workspace and configuring it in separate configurations; the URL arrives by cross-stack reference.
+ */
+export class ConfigStack extends TerraformStack {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack) {
+    super(scope, spec.names.configStack);
+    configureStateBackend(this, config.state, spec.names.configStack);
+    databricksWorkspaceProvider(this, workspace.workspaceUrl);
+
+    const entitlementsOf = new Map(config.groups.map((group) => [group.name, group.entitlements]));
+    const groups = groupAssignments(config.groups, spec.environment).map(({ group }) => ({
+      name: group,
+      kind: "group" as const,
+      id: workspace.groupId(group),
+      entitlements: entitlementsOf.get(group)!,
+    }));
+    const servicePrincipals = config.servicePrincipals.map((principal) => ({
+      name: principal.name,
+      kind: "servicePrincipal" as const,
+      id: workspace.servicePrincipal(principal.name).id,
+      entitlements: principal.entitlements,
+    }));
+    // The built-in users group holds every principal of the workspace, and entitlements add up across
+    // groups: left alone, its default workspace and SQL access would reach everyone, whatever their
+    // own group says (analysts' workspaceAccess: false would not hold). It gets exactly regions.yaml's.
+    const allUsers = {
+      name: ALL_USERS_GROUP,
+      kind: "group" as const,
+      id: new DataDatabricksGroup(this, "all-users", { displayName: ALL_USERS_GROUP }).id,
+      entitlements: config.allUsersEntitlements,
+    };
+    new WorkspaceEntitlements(this, "entitlements", { principals: [allUsers, ...groups, ...servicePrincipals] });
+    if (!spec.settings.legacyAccess) new LegacyAccessSettings(this, "legacy-access");
+
+    // A principal that is not assigned to this workspace cannot hold a permission in it: grants to
+    // a group with no role here are left out rather than failing the apply.
+    const assigned = new Set(groups.map((group) => group.name));
+    const grantees = (principals: PrincipalsConfig): Grantees => ({
+      groupNames: principals.groups.filter((group) => assigned.has(group)),
+      servicePrincipalApplicationIds: principals.servicePrincipals.map((role) => workspace.servicePrincipal(role).applicationId),
+    });
+    const enforcement = { tags: spec.tags, limits: spec.settings.clusters };
+    new ClusterPolicies(this, "cluster-policies", {
+      names: spec.names,
+      // Conflicts were rejected at the config boundary; here the merge only applies the values.
+      policies: config.clusterPolicies.map((policy) => ({
+        name: policy.name,
+        description: policy.description,
+        definitionJson: JSON.stringify(enforcePolicy(policy.definition, enforcement).definition),
+        canUse: grantees(policy.canUse),
+      })),
+    });
+    for (const warehouse of config.warehouses) {
+      const sizing = warehouse.sizing[spec.environment];
+      new SqlWarehouse(this, `warehouse-${warehouse.name}`, {
+        names: spec.names,
+        warehouse: warehouse.name,
+        clusterSize: sizing.clusterSize,
+        maxClusters: sizing.maxClusters,
+        autoStopMinutes: sizing.autoStopMinutes,
+        tags: spec.tags,
+        canUse: grantees(warehouse.permissions.canUse),
+        canManage: grantees(warehouse.permissions.canManage),
+      });
+    }
+  }
+}

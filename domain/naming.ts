@@ -1,0 +1,135 @@
+/**
+ * Every name the app gives to anything lives here, so a convention is changed in exactly one place.
+ *
+ * A Databricks workspace name, its deployment name (the URL prefix) and its root bucket cannot be
+ * renamed in place: a wrong name means tearing the workspace down. Names are derived, never typed.
+ */
+import { NAME_LIMITS, WORKSPACE_HOST_SUFFIX } from "./platform-facts";
+
+const DIRECTION_CODES: Readonly<Record<string, string>> = {
+  east: "e", west: "w", north: "n", south: "s", central: "c",
+  northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw",
+};
+
+/** us-east-1 → use1, eu-west-1 → euw1, ap-southeast-2 → apse2, eu-central-1 → euc1. */
+export function regionCode(awsRegion: string): string {
+  const match = /^([a-z]{2})-([a-z]+)-(\d+)$/.exec(awsRegion);
+  const direction = match && DIRECTION_CODES[match[2]];
+  if (!match || !direction) throw new Error(`cannot derive a region code from "${awsRegion}"`);
+  return `${match[1]}${direction}${match[3]}`;
+}
+
+export interface WorkspaceKey {
+  readonly company: string;
+  readonly domain: string;
+  readonly awsRegion: string;
+  readonly environment: string;
+}
+
+/** `<company>-<domain>-<region code>-<env>`: workspace name = stack name = the URL's host name. */
+export function workspaceName(key: WorkspaceKey): string {
+  return `${key.company}-${key.domain}-${regionCode(key.awsRegion)}-${key.environment}`;
+}
+
+/**
+ * The workspace's `deployment_name` under the account's deployment-name prefix. Databricks puts the
+ * prefix in front (`<prefix>-<deployment_name>`), so a name that already starts with `<prefix>-`
+ * drops it and the URL is the workspace name itself (`acme` + `acme-data-use1-prod` →
+ * `data-use1-prod`); any other name is kept whole. Without a prefix there is none: Databricks
+ * rejects the field and generates the URL.
+ */
+export function deploymentNameFor(workspace: string, prefix: string | undefined): string | undefined {
+  if (prefix === undefined) return undefined;
+  return workspace.startsWith(`${prefix}-`) ? workspace.slice(prefix.length + 1) : workspace;
+}
+
+/** The host name Databricks gives the workspace, when the prefix makes it predictable. */
+export function workspaceHostFor(workspace: string, prefix: string | undefined): string | undefined {
+  const deployment = deploymentNameFor(workspace, prefix);
+  return deployment === undefined ? undefined : `${prefix}-${deployment}${WORKSPACE_HOST_SUFFIX}`;
+}
+
+/** Names of everything one workspace stack creates, all derived from the workspace name. */
+export function workspaceResourceNames(key: WorkspaceKey) {
+  const workspace = workspaceName(key);
+  return {
+    workspace,
+    stack: workspace,
+    configStack: `${workspace}-config`,
+    rootBucket: `${workspace}-root`,
+    crossAccountRole: `${workspace}-crossaccount`,
+    credentials: `${workspace}-credentials`,
+    storageConfiguration: `${workspace}-storage`,
+    network: `${workspace}-network`,
+    vpc: `${workspace}-vpc`,
+    privateSubnet: (az: string) => `${workspace}-private-${az}`,
+    publicSubnet: (az: string) => `${workspace}-public-${az}`,
+    natGateway: (az: string) => `${workspace}-nat-${az}`,
+    privateRouteTable: (az: string) => `${workspace}-private-${az}`,
+    publicRouteTable: `${workspace}-public`,
+    internetGateway: `${workspace}-igw`,
+    securityGroup: `${workspace}-workspace`,
+    defaultSecurityGroup: `${workspace}-default-closed`,
+    endpoint: (service: string) => `${workspace}-${service}`,
+    flowLogGroup: `/vpc/${workspace}/flow-logs`,
+    /** KMS key alias and Databricks key configuration per use: `managed-services` or `storage`. */
+    keyAlias: (use: string) => `alias/${workspace}-${use}`,
+    privateLinkSecurityGroup: `${workspace}-privatelink`,
+    privateLinkSubnet: (az: string) => `${workspace}-privatelink-${az}`,
+    privateLinkRouteTable: `${workspace}-privatelink`,
+    privateLinkEndpoint: (service: string) => `${workspace}-${service}`,
+    privateAccessSettings: `${workspace}-private-access`,
+    clusterPolicy: (policy: string) => `${workspace}-${policy}`,
+    warehouse: (warehouse: string) => `${workspace}-${warehouse}`,
+    /** Account-level service principal for a role such as `airflow`. */
+    servicePrincipal: (role: string) => `${workspace}-${role}`,
+    /** Where that principal's OAuth secret lives: only AWS Secrets Manager, never an output. */
+    servicePrincipalSecret: (role: string) => `databricks/${workspace}/${role}`,
+    flowLogRole: `${workspace}-flowlogs`,
+  } as const;
+}
+
+export type WorkspaceResourceNames = ReturnType<typeof workspaceResourceNames>;
+
+export interface AccountKey {
+  readonly company: string;
+  readonly domain: string;
+}
+
+/** Names of the account-wide pieces: one stack, one metastore per region, the usage-log bucket. */
+export function accountResourceNames(key: AccountKey) {
+  const prefix = `${key.company}-${key.domain}`;
+  return {
+    stack: `${prefix}-account`,
+    metastore: (awsRegion: string) => `${prefix}-${regionCode(awsRegion)}`,
+    usageLogBucket: `${prefix}-usage-logs`,
+    logDeliveryRole: `${prefix}-log-delivery`,
+    logDeliveryCredentials: `${prefix}-log-delivery`,
+    logDeliveryStorage: `${prefix}-usage-logs`,
+    logDelivery: (kind: string) => `${prefix}-${kind}`,
+  } as const;
+}
+
+export type AccountResourceNames = ReturnType<typeof accountResourceNames>;
+
+/** A stack's state object in the S3 state bucket: `<keyPrefix>/<stack>.tfstate`, one per stack. */
+export function stateKey(keyPrefix: string, stackName: string): string {
+  return `${keyPrefix}/${stackName}.tfstate`;
+}
+
+/** A stack's local state file (no `state` block: a trial run), beside its synthesized JSON. */
+export function localStateFile(stackName: string): string {
+  return `terraform.${stackName}.tfstate`;
+}
+
+/** Every derived name with the limit it must fit, for the config check before anything is built. */
+export function limitedNames(key: WorkspaceKey, deploymentNamePrefix?: string): { name: string; what: string; limit: number }[] {
+  const names = workspaceResourceNames(key);
+  const host = workspaceHostFor(names.workspace, deploymentNamePrefix);
+  return [
+    ...(host ? [{ name: host.slice(0, -WORKSPACE_HOST_SUFFIX.length), what: "workspace host name (DNS label: prefix and deployment name)", limit: NAME_LIMITS.dnsLabel }] : []),
+    { name: names.rootBucket, what: "root bucket name", limit: NAME_LIMITS.s3Bucket },
+    { name: names.crossAccountRole, what: "cross-account IAM role name", limit: NAME_LIMITS.iamRole },
+    { name: names.flowLogRole, what: "flow-log IAM role name", limit: NAME_LIMITS.iamRole },
+  ];
+}

@@ -1,0 +1,119 @@
+/**
+ * The one region × environment loop. Every workspace the config describes is a place (a region
+ * and an environment); stacks, guardrail rules and config checks all walk `workspacePlaces`, and
+ * derive a workspace's names, tags and hardening with `workspaceIdentity`, so no two of them can
+ * disagree about which workspaces exist or what they are called.
+ */
+import type { EnvironmentSettings, RegionsFile } from "../config/schema/regions";
+import type { PricingTier } from "./platform-facts";
+import { deploymentNameFor, regionCode, workspaceHostFor, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
+import { subnetLayout, type SubnetLayout } from "./network";
+
+/** What the loop reads; the typed config and regions.yaml as written (`RegionsFile`) both have it. */
+type Places = Pick<RegionsFile, "company" | "domain" | "regions" | "environments">;
+type Identities = Places & Pick<RegionsFile, "costTags" | "deploymentNamePrefix" | "pricingTier">;
+type Specs = Identities & Pick<RegionsFile, "network">;
+
+/** One workspace of the config, before anything is derived from it. */
+export interface WorkspacePlace {
+  readonly key: WorkspaceKey;
+  /** Where the region sits in regions.yaml, for messages that name `regions[i]`. */
+  readonly regionIndex: number;
+  readonly region: RegionsFile["regions"][number];
+  readonly environment: string;
+  readonly settings: EnvironmentSettings;
+}
+
+/** What a workspace is called, tagged and hardened as: everything but its address layout. */
+export interface WorkspaceIdentity {
+  readonly key: WorkspaceKey;
+  readonly names: WorkspaceResourceNames;
+  /** `deployment_name`, from the account's deployment-name prefix; undefined without one. */
+  readonly deploymentName?: string;
+  /** The workspace host name when the prefix makes it predictable, e.g. acme-data-use1-prod.cloud.databricks.com. */
+  readonly host?: string;
+  readonly environment: string;
+  readonly settings: EnvironmentSettings;
+  readonly awsRegion: string;
+  readonly regionCode: string;
+  /** Customer-managed KMS keys for storage and managed services (default: on where protected). */
+  readonly customerManagedKeys: boolean;
+  readonly privateLink: boolean;
+  /** The environment's pricingTier, else the account-wide one. */
+  readonly pricingTier: PricingTier;
+  /** Cost tags + Environment + Region: on every AWS resource, workspace, cluster and warehouse. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** A workspace with everything its stacks need already derived. Stacks and constructs read this, never the raw config. */
+export interface WorkspaceSpec extends WorkspaceIdentity {
+  readonly availabilityZones: readonly string[];
+  readonly vpcCidr: string;
+  readonly subnets: SubnetLayout;
+}
+
+/** Every workspace: region by region in file order, each region's environments in file order. */
+export function workspacePlaces(config: Places): WorkspacePlace[] {
+  const environments = Object.entries(config.environments);
+  return config.regions.flatMap((region, regionIndex) =>
+    environments.map(([environment, settings]) => ({
+      key: { company: config.company, domain: config.domain, awsRegion: region.region, environment },
+      regionIndex,
+      region,
+      environment,
+      settings,
+    })),
+  );
+}
+
+export function costTagsFor(config: Pick<RegionsFile, "costTags">, environment: string, awsRegion: string): Record<string, string> {
+  return { ...config.costTags, Environment: environment, Region: awsRegion };
+}
+
+/** What an environment's hardening resolves to: customer-managed keys default to on where protected. */
+export function hardeningOf(settings: EnvironmentSettings): { customerManagedKeys: boolean; privateLink: boolean } {
+  return {
+    customerManagedKeys: settings.hardening.customerManagedKeys ?? settings.protected,
+    privateLink: settings.hardening.privateLink,
+  };
+}
+
+/** The tier of an environment's workspaces: its own pricingTier, else the account-wide one. */
+export function pricingTierOf(config: Pick<RegionsFile, "pricingTier">, settings: Pick<EnvironmentSettings, "pricingTier">): PricingTier {
+  return settings.pricingTier ?? config.pricingTier;
+}
+
+/** Tags of account-wide AWS resources (usage logs): shared by every environment. */
+export const SHARED_ENVIRONMENT = "shared";
+
+export function workspaceIdentity(config: Identities, place: WorkspacePlace): WorkspaceIdentity {
+  const { key, environment, settings } = place;
+  const names = workspaceResourceNames(key);
+  return {
+    key,
+    names,
+    deploymentName: deploymentNameFor(names.workspace, config.deploymentNamePrefix),
+    host: workspaceHostFor(names.workspace, config.deploymentNamePrefix),
+    environment,
+    settings,
+    ...hardeningOf(settings),
+    pricingTier: pricingTierOf(config, settings),
+    awsRegion: key.awsRegion,
+    regionCode: regionCode(key.awsRegion),
+    tags: costTagsFor(config, environment, key.awsRegion),
+  };
+}
+
+/** Every workspace with its subnet layout: what the stacks are built from. */
+export function workspaceSpecs(config: Specs): WorkspaceSpec[] {
+  return workspacePlaces(config).map((place) => {
+    const { region, environment } = place;
+    const vpcCidr = region.workspaces[environment].vpcCidr;
+    return {
+      ...workspaceIdentity(config, place),
+      availabilityZones: region.availabilityZones,
+      vpcCidr,
+      subnets: subnetLayout(vpcCidr, region.availabilityZones, config.network.privateSubnetNetmask, config.network.publicSubnetNetmask),
+    };
+  });
+}

@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { composeStacks, stackNames } from "../../app/compose";
+import { shippedConfig, testApp } from "../utils";
+
+describe("composeStacks: one loop over the regions, deploy order from cross-stack references", () => {
+  const config = shippedConfig();
+  const app = testApp();
+  composeStacks(app, config);
+  app.synth();
+  const manifest = JSON.parse(readFileSync(join(app.outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { dependencies: string[] }>;
+  };
+
+  test("1 account stack + 6 workspace stacks + 6 config stacks, as stackNames() predicts", () => {
+    expect(Object.keys(manifest.stacks).sort()).toEqual(stackNames(config).sort());
+    expect(Object.keys(manifest.stacks)).toHaveLength(13);
+  });
+
+  test("a config stack depends on its workspace stack, which depends on the account stack", () => {
+    expect(manifest.stacks["acme-data-account"].dependencies).toEqual([]);
+    expect(manifest.stacks["acme-data-use1-prod"].dependencies).toEqual(["acme-data-account"]);
+    expect(manifest.stacks["acme-data-use1-prod-config"].dependencies.sort()).toEqual(["acme-data-account", "acme-data-use1-prod"]);
+  });
+
+  test("no workspace depends on another workspace: regions deploy independently", () => {
+    for (const [name, { dependencies }] of Object.entries(manifest.stacks)) {
+      const workspace = name.replace(/-config$/, "");
+      expect(dependencies.filter((d) => d !== "acme-data-account" && d !== workspace), name).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
+import { deploymentNameFor, regionCode, workspaceHostFor, workspaceName, workspaceResourceNames } from "../../domain/naming";
+
+describe("naming: one convention for every name", () => {
+  test.each([
+    ["us-east-1", "use1"],
+    ["eu-west-1", "euw1"],
+    ["ap-southeast-2", "apse2"],
+    ["eu-central-1", "euc1"],
+    ["ap-northeast-1", "apne1"],
+    ["us-west-2", "usw2"],
+    ["ca-central-1", "cac1"],
+    ["sa-east-1", "sae1"],
+  ])("region %s has code %s", (region, code) => {
+    expect(regionCode(region)).toBe(code);
+  });
+
+  test("every known region has a code, and no two regions share one", () => {
+    const codes = KNOWN_AWS_REGIONS.map(regionCode);
+    expect(new Set(codes).size).toBe(KNOWN_AWS_REGIONS.length);
+    expect(DATABRICKS_AWS_REGIONS.every((region) => KNOWN_AWS_REGIONS.includes(region))).toBe(true);
+  });
+
+  test("a string that is not a region has no code", () => {
+    expect(() => regionCode("mars-1")).toThrow('cannot derive a region code from "mars-1"');
+  });
+
+  test("workspace and stack share <company>-<domain>-<code>-<env>; the rest derive from it", () => {
+    const key = { company: "acme", domain: "data", awsRegion: "us-east-1", environment: "prod" };
+    const names = workspaceResourceNames(key);
+    expect(workspaceName(key)).toBe("acme-data-use1-prod");
+    expect([names.workspace, names.stack]).toEqual(Array(2).fill("acme-data-use1-prod"));
+    expect(names.rootBucket).toBe("acme-data-use1-prod-root");
+    expect(names.crossAccountRole).toBe("acme-data-use1-prod-crossaccount");
+    expect(names.configStack).toBe("acme-data-use1-prod-config");
+    expect(names.privateSubnet("us-east-1a")).toBe("acme-data-use1-prod-private-us-east-1a");
+  });
+
+  test.each([
+    ["the prefix starts the name: it is dropped, so the URL is the workspace name", "acme", "data-use1-prod", "acme-data-use1-prod.cloud.databricks.com"],
+    ["another prefix: the whole name follows it", "globex", "acme-data-use1-prod", "globex-acme-data-use1-prod.cloud.databricks.com"],
+    ["a prefix that is only the start of a word is not dropped", "ac", "acme-data-use1-prod", "ac-acme-data-use1-prod.cloud.databricks.com"],
+    ["no prefix: no deployment name, Databricks generates the URL", undefined, undefined, undefined],
+  ] as const)("deployment name and host: %s", (_name, prefix, deployment, host) => {
+    expect(deploymentNameFor("acme-data-use1-prod", prefix)).toBe(deployment);
+    expect(workspaceHostFor("acme-data-use1-prod", prefix)).toBe(host);
+  });
+});
