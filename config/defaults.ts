@@ -68,3 +68,12 @@ export const CLUSTER_DEFAULTS = {
   autoterminationMinutes: { default: 30, max: 120 },
   instanceTypes: ["m6i.xlarge", "m6i.2xlarge"],
 } as const;
+
+/**
+ * A data bucket entry that says nothing more covers the whole bucket, read-only: writing to a data
+ * lake the platform did not create is something to ask for.
+ */
+export const DATA_BUCKET_DEFAULTS = {
+  prefix: "",
+  access: "readOnly",
+} as const;

@@ -50,6 +50,11 @@ export interface WorkspaceSpec extends WorkspaceIdentity {
   readonly availabilityZones: readonly string[];
   readonly vpcCidr: string;
   readonly subnets: SubnetLayout;
+  /**
+   * Metastore-level objects of the region (metastore grants, system schemas, shared external
+   * locations) live in exactly one config stack per region: this one.
+   */
+  readonly ownsRegionMetastore: boolean;
 }
 
 /** Every workspace: region by region in file order, each region's environments in file order. */
@@ -104,8 +109,19 @@ export function workspaceIdentity(config: Identities, place: WorkspacePlace): Wo
   };
 }
 
+/**
+ * The environment whose workspace owns its region's metastore-level objects: the first protected
+ * environment (in `environments` order), else the first environment. Two stacks managing one
+ * metastore securable with authoritative resources would revoke each other's grants.
+ */
+export function regionMetastoreOwner(config: Pick<RegionsFile, "environments">): string {
+  const environments = Object.entries(config.environments);
+  return (environments.find(([, settings]) => settings.protected) ?? environments[0])[0];
+}
+
 /** Every workspace with its subnet layout: what the stacks are built from. */
 export function workspaceSpecs(config: Specs): WorkspaceSpec[] {
+  const metastoreOwner = regionMetastoreOwner(config);
   return workspacePlaces(config).map((place) => {
     const { region, environment } = place;
     const vpcCidr = region.workspaces[environment].vpcCidr;
@@ -114,6 +130,7 @@ export function workspaceSpecs(config: Specs): WorkspaceSpec[] {
       availabilityZones: region.availabilityZones,
       vpcCidr,
       subnets: subnetLayout(vpcCidr, region.availabilityZones, config.network.privateSubnetNetmask, config.network.publicSubnetNetmask),
+      ownsRegionMetastore: environment === metastoreOwner,
     };
   });
 }

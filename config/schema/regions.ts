@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "../defaults";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
+import { DataAccess, DataBucket } from "./data-access";
 import type { ClusterType } from "../../domain/platform-facts";
 import type { PolicyDefinition } from "./policy-language";
 import { PRICING_TIER, PRICING_TIERS } from "../../domain/platform-facts";
@@ -98,6 +99,10 @@ const Region = z.strictObject({
       description:
         "The region's existing metastore (an account holds one per region; Databricks may have created it): both workspaces are assigned to it and none is created. Absent: the account stack creates one.",
     }),
+  dataBuckets: z
+    .array(DataBucket)
+    .default([])
+    .meta({ description: "Existing data-lake buckets the region's workspaces reach through Unity Catalog; grants under dataAccess.dataBuckets." }),
 });
 
 const Network = z.strictObject({
@@ -194,6 +199,7 @@ export const RegionsConfigSchema = z
     warehouses: z.array(Warehouse).default([]).meta({ description: "SQL warehouses created in every workspace." }),
     usageLogs: UsageLogs.prefault({}).meta({ description: "Billable-usage and audit log delivery (account stack)." }),
     unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
+    dataAccess: DataAccess.prefault({}),
     suppressions: z
       .array(Suppression)
       .default([])
@@ -224,3 +230,7 @@ export type EntitlementsConfig = GroupConfig["entitlements"];
 export type ClusterLimitsConfig = EnvironmentSettings["clusters"];
 export type WarehouseConfig = RegionsConfig["warehouses"][number];
 export type PrincipalsConfig = ClusterPolicyEntry["canUse"];
+export type DataBucketConfig = RegionEntry["dataBuckets"][number];
+export type CatalogGrantConfig = RegionsConfig["dataAccess"]["catalog"][number];
+export type DataBucketGrantConfig = RegionsConfig["dataAccess"]["dataBuckets"][string][number];
+export type MetastoreGrantConfig = RegionsConfig["unityCatalog"]["metastoreGrants"][number];
