@@ -1,12 +1,15 @@
 /**
  * Writes regions.schema.json from the zod schema, so editors (yaml-language-server) complete and
  * check regions.yaml with the same rules as `npm run validate`, and the field reference in
- * docs/regions-yaml.md
- * from the same source. A test fails when either is stale.
+ * docs/regions-yaml.md from the same source; and the spend dashboard for the schema's tag keys, so
+ * dashboards/spend.lvdash.json can be opened or imported by hand. A test fails when any is stale.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { z } from "zod";
 import { RegionsConfigSchema } from "../config/schema/regions";
+import { WORKSPACE_TAG_KEYS } from "../config/schema/spend";
+import { serializeDashboard, SPEND_DASHBOARD_FILE, spendDashboard } from "../domain/spend-dashboard";
 import { fieldReference, withFieldReference } from "./field-reference";
 import { parseCommandLine } from "./kit/args";
 import { isEntryPoint } from "./kit/entry";
@@ -24,7 +27,12 @@ export function docWithFields(doc: string): string {
   return withFieldReference(doc, fieldReference(JSON.parse(regionsJsonSchema())));
 }
 
-const USAGE = "usage: npm run gen:schema (writes regions.schema.json and the field reference in docs/regions-yaml.md)";
+/** The dashboard the app deploys: every workspace's tags are the cost tags plus Environment and Region. */
+export function spendDashboardJson(): string {
+  return serializeDashboard(spendDashboard([...Object.keys(RegionsConfigSchema.shape.costTags.shape), ...WORKSPACE_TAG_KEYS]));
+}
+
+const USAGE = `usage: npm run gen:schema (writes regions.schema.json, the field reference in docs/regions-yaml.md and ${SPEND_DASHBOARD_FILE})`;
 
 export function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   return runGuarded("gen:schema", io, () => {
@@ -36,7 +44,9 @@ export function main(argv: readonly string[], io: Io = processIo()): Promise<num
     if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"; ${USAGE}`);
     writeFileSync(SCHEMA_FILE, regionsJsonSchema());
     writeFileSync(FIELD_REFERENCE_DOC, docWithFields(readFileSync(FIELD_REFERENCE_DOC, "utf8")));
-    io.stdout(`wrote ${SCHEMA_FILE} and the field reference in ${FIELD_REFERENCE_DOC}\n`);
+    mkdirSync(dirname(SPEND_DASHBOARD_FILE), { recursive: true });
+    writeFileSync(SPEND_DASHBOARD_FILE, spendDashboardJson());
+    io.stdout(`wrote ${SCHEMA_FILE}, the field reference in ${FIELD_REFERENCE_DOC} and ${SPEND_DASHBOARD_FILE}\n`);
     return 0;
   });
 }

@@ -77,3 +77,13 @@ export const DATA_BUCKET_DEFAULTS = {
   prefix: "",
   access: "readOnly",
 } as const;
+
+export const SPEND_DEFAULTS = {
+  /**
+   * The schemas the spend and audit views need first: who did what (access) and which clusters ran
+   * (compute). Billing is on by default and never declared (domain/platform-facts).
+   */
+  systemSchemas: ["access", "compute"],
+  /** A budget alerts once its month's spend reaches the budget. */
+  alertAtPercent: [100],
+} as const;

@@ -17,6 +17,7 @@ import { checkNetwork } from "./checks/network";
 import { checkPolicyFilePaths } from "./checks/policy-paths";
 import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
+import { checkSpend } from "./checks/spend";
 import { checkSuppressions } from "./checks/suppressions";
 
 /** Cross-field rules, run once the shape is right. */
@@ -31,6 +32,7 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkDataBuckets,
   checkDataAccess,
   checkPolicyFilePaths,
+  checkSpend,
   checkSuppressions,
 ];
 

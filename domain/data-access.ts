@@ -9,7 +9,7 @@
  */
 import type { CatalogGrantConfig, DataBucketConfig, DataBucketGrantConfig, RegionsFile } from "../config/schema/regions";
 import { roleIn } from "./identity";
-import { regionMetastoreOwner } from "./workspaces";
+import { regionOwnerEnvironment } from "./workspaces";
 
 type Config = Pick<RegionsFile, "environments" | "groups" | "dataAccess">;
 export type GrantEntry = CatalogGrantConfig | DataBucketGrantConfig;
@@ -85,7 +85,7 @@ export function dataBucketGrants(config: Config, bucket: Pick<DataBucketConfig, 
  * bucket serves may create it.
  */
 export function dataBucketOwner(config: Pick<RegionsFile, "environments">, bucket: Pick<DataBucketConfig, "environments">): string | undefined {
-  const owner = regionMetastoreOwner(config);
+  const owner = regionOwnerEnvironment(config.environments);
   if (bucket.environments.includes(owner)) return owner;
   return Object.keys(config.environments).find((environment) => bucket.environments.includes(environment));
 }

@@ -101,6 +101,8 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     catalogBucket: `${workspace}-catalog`,
     catalogRole: `${workspace}-catalog`,
     catalogStorage: ucName(catalog, "storage"),
+    /** The workspace's serverless budget policy (account level; unique among active policies). */
+    budgetPolicy: workspace,
   } as const;
 }
 
@@ -134,7 +136,7 @@ export interface AccountKey {
   readonly domain: string;
 }
 
-/** Names of the account-wide pieces: one stack, one metastore per region, the usage-log bucket. */
+/** Names of the account-wide pieces: one stack, one metastore per region, the usage-log bucket, spend. */
 export function accountResourceNames(key: AccountKey) {
   const prefix = `${key.company}-${key.domain}`;
   return {
@@ -145,6 +147,11 @@ export function accountResourceNames(key: AccountKey) {
     logDeliveryCredentials: `${prefix}-log-delivery`,
     logDeliveryStorage: `${prefix}-usage-logs`,
     logDelivery: (kind: string) => `${prefix}-${kind}`,
+    /** One account budget per tag value and alert threshold, e.g. `acme-data CostCenter=CC-4410 at 80%`. */
+    budget: (tagKey: string, tagValue: string, percent: number) => `${prefix} ${tagKey}=${tagValue} at ${percent}%`,
+    spendDashboard: `${prefix} spend`,
+    /** The spend dashboard's workspace folder: changing it replaces the dashboard. */
+    spendDashboardFolder: `/Shared/${prefix}-spend`,
   } as const;
 }
 

@@ -6,7 +6,7 @@
  */
 export const RULE_IDS = [
   "NAME-1", "NAME-2", "NAME-3",
-  "TAG-1", "TAG-2", "TAG-3", "TAG-4",
+  "TAG-1", "TAG-2", "TAG-3", "TAG-4", "TAG-5",
   "NET-1", "NET-2", "NET-3", "NET-4", "NET-5",
   "BKT-1", "BKT-2", "BKT-3", "BKT-4", "BKT-5", "BKT-6", "BKT-7",
   "IAM-1", "IAM-2", "IAM-3", "IAM-4",

@@ -12,7 +12,7 @@ import { subnetLayout, type SubnetLayout } from "./network";
 /** What the loop reads; the typed config and regions.yaml as written (`RegionsFile`) both have it. */
 type Places = Pick<RegionsFile, "company" | "domain" | "regions" | "environments">;
 type Identities = Places & Pick<RegionsFile, "costTags" | "deploymentNamePrefix" | "pricingTier">;
-type Specs = Identities & Pick<RegionsFile, "network">;
+type Specs = Identities & Pick<RegionsFile, "network" | "spend">;
 
 /** One workspace of the config, before anything is derived from it. */
 export interface WorkspacePlace {
@@ -55,6 +55,8 @@ export interface WorkspaceSpec extends WorkspaceIdentity {
    * locations) live in exactly one config stack per region: this one.
    */
   readonly ownsRegionMetastore: boolean;
+  /** The spend dashboard (`spend.dashboard`) lives in this workspace's config stack. */
+  readonly hostsSpendDashboard: boolean;
 }
 
 /** Every workspace: region by region in file order, each region's environments in file order. */
@@ -110,18 +112,30 @@ export function workspaceIdentity(config: Identities, place: WorkspacePlace): Wo
 }
 
 /**
- * The environment whose workspace owns its region's metastore-level objects: the first protected
- * environment (in `environments` order), else the first environment. Two stacks managing one
- * metastore securable with authoritative resources would revoke each other's grants.
+ * The environment whose workspace owns a region's metastore-level objects: the first environment
+ * (in file order) that is protected, else the first. A metastore serves every workspace of its
+ * region, and its objects must have one owner: destroying them from a second stack would remove
+ * them for all (provider issue #4058, system schemas).
  */
-export function regionMetastoreOwner(config: Pick<RegionsFile, "environments">): string {
-  const environments = Object.entries(config.environments);
-  return (environments.find(([, settings]) => settings.protected) ?? environments[0])[0];
+export function regionOwnerEnvironment(environments: Readonly<Record<string, Pick<EnvironmentSettings, "protected">>>): string {
+  const names = Object.keys(environments);
+  return names.find((name) => environments[name].protected) ?? names[0];
+}
+
+/**
+ * Where the spend dashboard lives, or undefined without `spend.dashboard`: the workspace it names,
+ * else the first region's owner workspace (its prod, in the shipped file).
+ */
+export function spendDashboardPlace(config: Pick<RegionsFile, "regions" | "environments" | "spend">): { region: string; environment: string } | undefined {
+  const dashboard = config.spend.dashboard;
+  if (!dashboard) return undefined;
+  return dashboard.workspace ?? { region: config.regions[0].region, environment: regionOwnerEnvironment(config.environments) };
 }
 
 /** Every workspace with its subnet layout: what the stacks are built from. */
 export function workspaceSpecs(config: Specs): WorkspaceSpec[] {
-  const metastoreOwner = regionMetastoreOwner(config);
+  const owner = regionOwnerEnvironment(config.environments);
+  const dashboard = spendDashboardPlace(config);
   return workspacePlaces(config).map((place) => {
     const { region, environment } = place;
     const vpcCidr = region.workspaces[environment].vpcCidr;
@@ -130,7 +144,8 @@ export function workspaceSpecs(config: Specs): WorkspaceSpec[] {
       availabilityZones: region.availabilityZones,
       vpcCidr,
       subnets: subnetLayout(vpcCidr, region.availabilityZones, config.network.privateSubnetNetmask, config.network.publicSubnetNetmask),
-      ownsRegionMetastore: environment === metastoreOwner,
+      ownsRegionMetastore: environment === owner,
+      hostsSpendDashboard: dashboard?.region === region.region && dashboard.environment === environment,
     };
   });
 }

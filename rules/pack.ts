@@ -13,6 +13,7 @@ import { workspaceNameIsDerived } from "./naming/workspace-name";
 import { awsProviderDefaultTags } from "./tags/provider-default-tags";
 import { clusterPolicyFixesTags } from "./tags/cluster-policy-tags";
 import { sqlWarehouseTags } from "./tags/sql-warehouse-tags";
+import { budgetPolicyTags } from "./tags/budget-policy-tags";
 import { workspaceCustomTags } from "./tags/workspace-tags";
 import { clusterSubnetSize } from "./network/cluster-subnet-size";
 import { clusterSubnetsInTwoAzs } from "./network/cluster-subnets-multi-az";
@@ -99,6 +100,12 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "SQL warehouses (databricks_sql_endpoint) must carry every cost tag plus Environment and Region in tags.custom_tags, or their compute is billed to nobody.",
     check: { block: sqlWarehouseTags },
+  },
+  {
+    id: "TAG-5",
+    level: "error",
+    message: "Budget policies (databricks_budget_policy) must carry every cost tag plus Environment and Region in custom_tags: they are the only tags serverless compute gets, or its spend is billed to nobody. Pass spec.tags.",
+    check: { block: budgetPolicyTags },
   },
   {
     id: "NET-1",

@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { RegionsConfig } from "../../config/schema/regions";
 import { AccountGroups } from "../../constructs/account/account-groups";
 import { RegionalMetastore } from "../../constructs/account/regional-metastore";
+import { TagBudget } from "../../constructs/account/tag-budget";
 import { UsageLogDelivery } from "../../constructs/account/usage-log-delivery";
 import { accountResourceNames } from "../../domain/naming";
 import { costTagsFor, SHARED_ENVIRONMENT } from "../../domain/workspaces";
@@ -12,8 +13,8 @@ import { configureStateBackend } from "./state-backend";
 
 /**
  * Account-wide pieces every workspace stack builds on: the groups this project owns, one Unity
- * Catalog metastore per region (unless regions.yaml names an existing one), and usage/audit log
- * delivery. Workspace stacks read them by cross-stack reference.
+ * Catalog metastore per region (unless regions.yaml names an existing one), usage/audit log
+ * delivery, and the budgets of spend.budgets. Workspace stacks read them by cross-stack reference.
  */
 export class AccountStack extends TerraformStack {
   /** Ids of the groups created here; SCIM groups are looked up where they are used. */
@@ -46,6 +47,18 @@ export class AccountStack extends TerraformStack {
       ]),
     );
     new UsageLogDelivery(this, "usage-logs", { names, databricksAccountId: config.databricksAccountId });
+    // Budgets filter on tags only, never on workspace ids: those come from the workspace stacks,
+    // which deploy after this one.
+    for (const budget of config.spend.budgets) {
+      new TagBudget(this, `budget-${budget.tag}-${budget.value}`, {
+        names,
+        tagKey: budget.tag,
+        tagValue: budget.value,
+        monthlyUsd: budget.monthlyUsd,
+        alertAtPercent: budget.alertAtPercent,
+        recipients: budget.recipients,
+      });
+    }
   }
 
   metastoreId(awsRegion: string): string {

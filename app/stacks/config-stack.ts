@@ -4,13 +4,17 @@ import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databri
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import type { PrincipalsConfig, RegionsConfig } from "../../config/schema/regions";
 import { groupAssignments } from "../../domain/identity";
+import { accountResourceNames } from "../../domain/naming";
 import { ALL_USERS_GROUP } from "../../domain/platform-facts";
 import { enforcePolicy } from "../../domain/policy-enforcement";
+import { serializeDashboard, spendDashboard } from "../../domain/spend-dashboard";
 import type { WorkspaceSpec } from "../../domain/workspaces";
 import { ClusterPolicies } from "../../constructs/workspace/cluster-policies";
 import type { Grantees } from "../../constructs/workspace/grantees";
 import { LegacyAccessSettings } from "../../constructs/workspace/legacy-access-settings";
+import { SpendDashboard } from "../../constructs/workspace/spend-dashboard";
 import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
+import { SystemSchemas } from "../../constructs/workspace/system-schemas";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { buildDataLayer, type RegionStacks } from "./data-layer";
 import { awsProvider, databricksWorkspaceProvider } from "./providers";
@@ -19,9 +23,10 @@ import type { WorkspaceStack } from "./workspace-stack";
 
 /**
  * What lives inside one workspace (entitlements, cluster policies, SQL warehouses, its catalog and
- * the data it may reach), applied through a provider whose host is the workspace URL. The provider
- * guide asks to keep creating a workspace and configuring it in separate configurations; the URL
- * arrives by cross-stack reference.
+ * the data it may reach; the region's system schemas and the spend dashboard where this workspace
+ * hosts them), applied through a provider whose host is the workspace URL. The provider guide asks
+ * to keep creating a workspace and configuring it in separate configurations; the URL arrives by
+ * cross-stack reference.
  *
  * It has an AWS provider too: a Unity Catalog storage credential is created in the workspace before
  * the IAM role it names, whose trust needs the credential's external id (databricks provider
@@ -78,9 +83,10 @@ export class ConfigStack extends TerraformStack {
         canUse: grantees(policy.canUse),
       })),
     });
+    const warehouseIds = new Map<string, string>();
     for (const warehouse of config.warehouses) {
       const sizing = warehouse.sizing[spec.environment];
-      new SqlWarehouse(this, `warehouse-${warehouse.name}`, {
+      const { warehouseId } = new SqlWarehouse(this, `warehouse-${warehouse.name}`, {
         names: spec.names,
         warehouse: warehouse.name,
         clusterSize: sizing.clusterSize,
@@ -89,6 +95,23 @@ export class ConfigStack extends TerraformStack {
         tags: spec.tags,
         canUse: grantees(warehouse.permissions.canUse),
         canManage: grantees(warehouse.permissions.canManage),
+      });
+      warehouseIds.set(warehouse.name, warehouseId);
+    }
+
+    // System schemas belong to the region's metastore: one stack per region declares them.
+    if (spec.ownsRegionMetastore && config.spend.systemSchemas.length) {
+      new SystemSchemas(this, "system-schemas", { schemas: config.spend.systemSchemas });
+    }
+    const dashboard = config.spend.dashboard;
+    if (spec.hostsSpendDashboard && dashboard) {
+      // Validation guarantees a warehouse: the one named, else the first.
+      const warehouse = dashboard.warehouse ?? config.warehouses[0].name;
+      new SpendDashboard(this, "spend-dashboard", {
+        names: accountResourceNames(config),
+        warehouseId: warehouseIds.get(warehouse)!,
+        serializedDashboard: serializeDashboard(spendDashboard(Object.keys(spec.tags))),
+        viewerGroups: dashboard.viewers,
       });
     }
     buildDataLayer(this, config, spec, region);

@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import type { RegionsConfig } from "../../config/schema/regions";
 import { groupAssignments } from "../../domain/identity";
+import { aclPrincipal } from "../../domain/platform-facts";
 import type { WorkspaceSpec } from "../../domain/workspaces";
 import { BackendPrivateLink } from "../../constructs/aws/backend-private-link";
 import { CrossAccountRole } from "../../constructs/aws/cross-account-role";
@@ -11,6 +12,7 @@ import { WorkspaceKeys } from "../../constructs/aws/workspace-keys";
 import { WorkspaceNetwork } from "../../constructs/aws/workspace-network";
 import { DatabricksWorkspace } from "../../constructs/account/databricks-workspace";
 import { MetastoreAttachment } from "../../constructs/account/metastore-attachment";
+import { ServerlessBudgetPolicy } from "../../constructs/account/serverless-budget-policy";
 import { WorkspaceAccess } from "../../constructs/account/workspace-access";
 import { WorkspaceServicePrincipal } from "../../constructs/account/workspace-service-principal";
 import type { AccountStack } from "./account-stack";
@@ -19,7 +21,8 @@ import { configureStateBackend } from "./state-backend";
 
 /**
  * One Databricks workspace on AWS: its VPC, root bucket, cross-account role and the account-level
- * Databricks objects that tie them together. Named `<company>-<domain>-<region code>-<env>`.
+ * Databricks objects that tie them together, down to the budget policy that tags its serverless
+ * compute. Named `<company>-<domain>-<region code>-<env>`.
  */
 export class WorkspaceStack extends TerraformStack {
   public readonly workspaceId: number;
@@ -101,10 +104,11 @@ export class WorkspaceStack extends TerraformStack {
       metastoreId: account.metastoreId(spec.awsRegion),
       workspaceId: this.workspaceId,
     });
+    const assignments = groupAssignments(config.groups, spec.environment);
     this.access = new WorkspaceAccess(this, "access", {
       workspaceId: this.workspaceId,
       assignAfter: metastore.identityFederationReady,
-      assignments: groupAssignments(config.groups, spec.environment),
+      assignments,
       ownedGroupIds: account.ownedGroupIds,
       alsoNeeded: config.servicePrincipals.flatMap((principal) => principal.groups),
     });
@@ -123,6 +127,20 @@ export class WorkspaceStack extends TerraformStack {
         }),
       ]),
     );
+
+    // Everyone who works in the workspace may put serverless work on its budget policy, so it carries
+    // the cost tags; the workspace's admins manage it.
+    new ServerlessBudgetPolicy(this, "budget-policy", {
+      names,
+      databricksAccountId: config.databricksAccountId,
+      workspaceId: this.workspaceId,
+      tags: spec.tags,
+      users: [
+        ...assignments.map(({ group }) => aclPrincipal.group(group)),
+        ...[...this.servicePrincipals.values()].map((principal) => aclPrincipal.servicePrincipal(principal.applicationId)),
+      ],
+      managers: assignments.filter(({ role }) => role === "admin").map(({ group }) => aclPrincipal.group(group)),
+    });
 
     new TerraformOutput(this, "workspace_id", { value: this.workspaceId });
     new TerraformOutput(this, "workspace_url", { value: this.workspaceUrl });

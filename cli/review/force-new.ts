@@ -220,6 +220,23 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
     ],
   },
   databricks_sql_endpoint: { source: `${DATABRICKS}sql/resource_sql_endpoint.go`, forceNew: [] },
+  // ── Databricks spend: system tables, budgets, budget policies, dashboards ──
+  // Changing `schema` is an Update (enable the new one, disable the old); no argument forces a new one.
+  databricks_system_schema: { source: `${DATABRICKS}catalog/resource_system_schema.go`, forceNew: [] },
+  databricks_budget: { source: `${DATABRICKS}finops/resource_budget.go`, forceNew: [] },
+  // policy_id is Optional+Computed with RequiresReplace; the app never sets it, so in practice nothing replaces.
+  databricks_budget_policy: {
+    source: `${DATABRICKS}internal/providers/pluginfw/products/budget_policy/resource_budget_policy.go`,
+    forceNew: ["policy_id"],
+  },
+  databricks_access_control_rule_set: { source: `${DATABRICKS}permissions/resource_access_control_rule_set.go`, forceNew: ["name"] },
+  databricks_dashboard: {
+    source: `${DATABRICKS}dashboards/resource_dashboard.go`,
+    forceNew: ["parent_path"],
+    // docs/resources/dashboard.md (v1.99), Notes: switching between the two needs the dashboard destroyed first.
+    replaceOnSwitch: ["serialized_dashboard", "file_path"],
+    note: "published on every create and update; a failed publish moves the dashboard to the trash (the next apply recreates it with a new id)",
+  },
   // Workspace settings: one generic resource with an Update (create and update both write the setting).
   databricks_disable_legacy_access_setting: { source: `${DATABRICKS}settings/generic_setting.go`, forceNew: [] },
   databricks_disable_legacy_dbfs_setting: { source: `${DATABRICKS}settings/generic_setting.go`, forceNew: [] },

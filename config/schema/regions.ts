@@ -7,6 +7,7 @@ import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULT
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
 import { DataAccess, DataBucket } from "./data-access";
+import { Spend } from "./spend";
 import type { ClusterType } from "../../domain/platform-facts";
 import type { PolicyDefinition } from "./policy-language";
 import { PRICING_TIER, PRICING_TIERS } from "../../domain/platform-facts";
@@ -200,6 +201,7 @@ export const RegionsConfigSchema = z
     usageLogs: UsageLogs.prefault({}).meta({ description: "Billable-usage and audit log delivery (account stack)." }),
     unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
     dataAccess: DataAccess.prefault({}),
+    spend: Spend(Object.keys(CostTags.shape), tagValue).prefault({}),
     suppressions: z
       .array(Suppression)
       .default([])

@@ -8,9 +8,10 @@ export const WORKSPACE_PERMISSIONS = { user: "USER", admin: "ADMIN" } as const;
 
 /**
  * Object permission levels granted here (databricks provider docs/resources/permissions.md (v1.99)):
- * CAN_USE on cluster policies; CAN_USE and CAN_MANAGE on SQL warehouses.
+ * CAN_USE on cluster policies; CAN_USE and CAN_MANAGE on SQL warehouses; CAN_READ on dashboards
+ * ("Dashboards have four possible permissions: CAN_READ, CAN_RUN, CAN_EDIT and CAN_MANAGE").
  */
-export const PERMISSION_LEVELS = { use: "CAN_USE", manage: "CAN_MANAGE" } as const;
+export const PERMISSION_LEVELS = { use: "CAN_USE", manage: "CAN_MANAGE", read: "CAN_READ" } as const;
 
 /** SQL warehouse sizes (databricks provider docs/resources/sql_endpoint.md (v1.99), `cluster_size`). */
 export const WAREHOUSE_SIZES = ["2X-Small", "X-Small", "Small", "Medium", "Large", "X-Large", "2X-Large", "3X-Large", "4X-Large"] as const;

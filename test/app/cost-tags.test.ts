@@ -4,8 +4,8 @@ import { runPack } from "../../rules/run";
 import { shippedConfig, synthApp, type StackJson } from "../utils";
 
 /**
- * Cost tags end to end: every AWS provider (default_tags), workspace, cluster policy and warehouse
- * of every synthesized stack carries every cost tag with the configured value. The walk is the
+ * Cost tags end to end: every AWS provider (default_tags), workspace, cluster policy, warehouse and
+ * budget policy of every synthesized stack carries every cost tag with the configured value. The walk is the
  * guardrail pack's TAG rules, so synth and this test can never disagree about what "tagged" means.
  */
 const TAG_RULES = RULE_PACK.filter((rule) => rule.id.startsWith("TAG-"));
@@ -26,9 +26,9 @@ function withEdit(stack: string, type: string, edit: (body: Record<string, any>)
   return copy;
 }
 
-describe("cost tags: every AWS resource, workspace, cluster policy and warehouse carries all of them", () => {
-  test("the tag rules cover providers, workspaces, policies and warehouses", () => {
-    expect(TAG_RULES.map((rule) => rule.id)).toEqual(["TAG-1", "TAG-2", "TAG-3", "TAG-4"]);
+describe("cost tags: every AWS resource, workspace, cluster policy, warehouse and budget policy carries all of them", () => {
+  test("the tag rules cover providers, workspaces, policies, warehouses and budget policies", () => {
+    expect(TAG_RULES.map((rule) => rule.id)).toEqual(["TAG-1", "TAG-2", "TAG-3", "TAG-4", "TAG-5"]);
   });
 
   test("the shipped regions.yaml has no gap in any of its 13 stacks", () => {
@@ -48,6 +48,9 @@ describe("cost tags: every AWS resource, workspace, cluster policy and warehouse
       delete definition["custom_tags.Owner"];
       body.definition = JSON.stringify(definition);
     }, /acme-data-apse2-dev-config\/databricks_cluster_policy\..* TAG-3: .*custom_tags\.Owner is not fixed/],
+    ["a budget policy without Project", "acme-data-euw1-prod", "databricks_budget_policy", (body: Record<string, any>) => {
+      body.custom_tags = body.custom_tags.filter((tag: { key: string }) => tag.key !== "Project");
+    }, /acme-data-euw1-prod\/databricks_budget_policy\..* TAG-5: .*Project is missing/],
   ])("%s is one gap, named", (_name, stack, type, edit, expected) => {
     const gaps = tagGaps(withEdit(stack, type, edit));
     expect(gaps).toHaveLength(1);

@@ -36,7 +36,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a VPC CIDR outside RFC 1918 space",
     "vpcCidr: 10.31.0.0/16",
     "vpcCidr: 100.64.0.0/16",
-    '162:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
+    '180:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
   ],
   [
     "an onboarding address pool outside RFC 1918 space",
@@ -54,7 +54,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "an availability zone letter its region does not have",
     "[eu-west-1a, eu-west-1b, eu-west-1c]",
     "[eu-west-1a, eu-west-1b, eu-west-1d]",
-    '143:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
+    '161:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
   ],
   [
     "an instance type that is not an EC2 type name",
@@ -84,19 +84,25 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a catalog privilege Unity Catalog does not have",
     "privileges: [USE_CATALOG, USE_SCHEMA, SELECT]\n    - group: analysts",
     "privileges: [USE_CATALOG, USE_SCHEMA, SELEKT]\n    - group: analysts",
-    `180:45 dataAccess.catalog[2].privileges[2]: expected one of ${UC_PRIVILEGES.catalog.join(", ")}, found "SELEKT"`,
+    `198:45 dataAccess.catalog[2].privileges[2]: expected one of ${UC_PRIVILEGES.catalog.join(", ")}, found "SELEKT"`,
   ],
   [
     "a data-bucket grant to a group that does not exist",
     "      - group: data-scientists\n        privileges: [READ_FILES]",
     "      - group: data-scientist\n        privileges: [READ_FILES]",
-    '190:16 dataAccess.dataBuckets.landing[1].group: expected a group defined under groups (data-platform-admins, data-engineers, data-scientists, analysts, job-owners), found "data-scientist"',
+    '208:16 dataAccess.dataBuckets.landing[1].group: expected a group defined under groups (data-platform-admins, data-engineers, data-scientists, analysts, job-owners), found "data-scientist"',
   ],
   [
     "a data bucket whose name has dots",
     "bucket: acme-landing-euw1",
     "bucket: acme.landing.euw1",
-    '151:17 regions[1].dataBuckets[0].bucket: expected an S3 bucket name without dots (Databricks does not support them): 3-63 lowercase letters, digits or -, found "acme.landing.euw1"',
+    '169:17 regions[1].dataBuckets[0].bucket: expected an S3 bucket name without dots (Databricks does not support them): 3-63 lowercase letters, digits or -, found "acme.landing.euw1"',
+  ],
+  [
+    "a budget with a negative monthly amount",
+    "monthlyUsd: 8000",
+    "monthlyUsd: -8000",
+    "136:19 spend.budgets[1].monthlyUsd: expected a whole number of US dollars above 0, found -8000",
   ],
 ];
 

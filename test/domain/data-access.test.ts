@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { catalogGrants, dataBucketGrants, dataBucketOwner, dataBucketsOwnedBy, grantEnvironments } from "../../domain/data-access";
-import { regionMetastoreOwner, workspaceSpecs } from "../../domain/workspaces";
+import { regionOwnerEnvironment, workspaceSpecs } from "../../domain/workspaces";
 import { configFromText, shippedConfig } from "../utils";
 import { mutate } from "../fixtures/config";
 
@@ -68,7 +68,7 @@ describe("data access: which config stack owns region-level objects", () => {
     ["the first of several protected ones", { dev: false, stage: true, prod: true }, "stage"],
     ["the first environment when none is protected", { sandbox: false, dev: false }, "sandbox"],
   ])("the region's metastore objects: %s", (_name, names, owner) => {
-    expect(regionMetastoreOwner({ environments: environments(names) })).toBe(owner);
+    expect(regionOwnerEnvironment(environments(names))).toBe(owner);
   });
 
   test.each([

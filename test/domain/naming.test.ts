@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS, UC_NAME_PATTERN } from "../../domain/platform-facts";
-import { deploymentNameFor, regionCode, regionResourceNames, workspaceHostFor, workspaceName, workspaceResourceNames } from "../../domain/naming";
+import { accountResourceNames, deploymentNameFor, regionCode, regionResourceNames, workspaceHostFor, workspaceName, workspaceResourceNames } from "../../domain/naming";
 
 describe("naming: one convention for every name", () => {
   test.each([
@@ -45,6 +45,13 @@ describe("naming: one convention for every name", () => {
     expect(region.dataBucket("landing")).toEqual({ role: "acme-data-apse2-lake-landing", location: "acme_data_apse2_lake_landing" });
     expect(region.dataBucket("landing").role.startsWith(region.dataBucketRolePrefix)).toBe(true);
     for (const name of [names.catalog, names.catalogStorage, region.dataBucket("landing").location]) expect(name).toMatch(UC_NAME_PATTERN);
+  });
+
+  test("spend: a budget per tag value and threshold, the workspace's budget policy, the dashboard and its folder", () => {
+    const names = accountResourceNames({ company: "acme", domain: "data" });
+    expect(names.budget("CostCenter", "CC-4410", 80)).toBe("acme-data CostCenter=CC-4410 at 80%");
+    expect([names.spendDashboard, names.spendDashboardFolder]).toEqual(["acme-data spend", "/Shared/acme-data-spend"]);
+    expect(workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "eu-west-1", environment: "dev" }).budgetPolicy).toBe("acme-data-euw1-dev");
   });
 
   test.each([

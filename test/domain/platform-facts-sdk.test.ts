@@ -10,6 +10,9 @@ import { dirname, join } from "node:path";
 import type { billing, catalog, compute, iam, provisioning, sql } from "@databricks/sdk-experimental";
 import { describe, expect, test } from "vitest";
 import {
+  BUDGET_ALERT,
+  BUDGET_DISPLAY_NAME_MAX,
+  BUDGET_POLICY_LIMITS,
   ENFORCED_CLUSTER_ATTRIBUTES,
   LOG_DELIVERIES,
   PERMISSION_LEVELS,
@@ -37,6 +40,13 @@ const privileges: readonly catalog.Privilege[] = [...UC_PRIVILEGES.metastore, ..
 const catalogIsolation: catalog.CatalogIsolationMode = UC_ISOLATION.catalog;
 const storageIsolation: catalog.IsolationMode = UC_ISOLATION.storage;
 const bindingTypes: readonly catalog.WorkspaceBindingBindingType[] = Object.values(UC_BINDING_TYPES);
+const budgetAlert: {
+  readonly timePeriod: billing.AlertConfigurationTimePeriod;
+  readonly triggerType: billing.AlertConfigurationTriggerType;
+  readonly quantityType: billing.AlertConfigurationQuantityType;
+  readonly actionType: billing.ActionConfigurationType;
+  readonly filterOperator: billing.BudgetConfigurationFilterOperator;
+} = BUDGET_ALERT;
 
 /** The SDK's own model file for one API, as shipped in the package. */
 function sdkModel(api: string): string {
@@ -64,6 +74,12 @@ describe("platform facts against the Databricks SDK's API model", () => {
     for (const catalog of all("databricks_catalog")) expect(catalog.isolation_mode).toBe(catalogIsolation);
     for (const storage of [...all("databricks_external_location"), ...all("databricks_storage_credential")]) expect(storage.isolation_mode).toBe(storageIsolation);
     for (const binding of all("databricks_workspace_binding")) expect(bindingTypes).toContain(binding.binding_type);
+    for (const budget of all("databricks_budget")) {
+      const [alert] = budget.alert_configurations as Record<string, unknown>[];
+      expect([alert.time_period, alert.trigger_type, alert.quantity_type]).toEqual([budgetAlert.timePeriod, budgetAlert.triggerType, budgetAlert.quantityType]);
+      for (const action of alert.action_configurations as { action_type: string }[]) expect(action.action_type).toBe(budgetAlert.actionType);
+      for (const tag of (budget.filter as { tags: { value: { operator: string } }[] }).tags) expect(tag.value.operator).toBe(budgetAlert.filterOperator);
+    }
     for (const policy of all("databricks_cluster_policy")) {
       expect(JSON.parse(String(policy.definition))["aws_attributes.availability"]).toEqual({ type: "fixed", value: availabilities[0] });
     }
@@ -77,5 +93,14 @@ describe("platform facts against the Databricks SDK's API model", () => {
     const listed = comment.slice(comment.indexOf("Supported values:") + "Supported values:".length, comment.indexOf("*/"));
     const sizes = listed.replace(/^\s*\*/gm, " ").split(/\s-\s/).map((size) => size.trim()).filter(Boolean);
     expect(sizes).toEqual([...WAREHOUSE_SIZES]);
+  });
+
+  test("budget and budget-policy limits are the ones the billing API model documents", () => {
+    const model = sdkModel("billing");
+    // One alert configuration per budget is why each threshold is a budget of its own.
+    expect(model).toContain("have exactly one alert configuration.");
+    expect(model).toContain(`Max Length: ${BUDGET_DISPLAY_NAME_MAX}`);
+    expect(model.replace(/\s*\*\s*/g, " ")).toContain(`At most ${BUDGET_POLICY_LIMITS.maxCustomTags} entries are allowed per policy.`);
+    for (const key of BUDGET_POLICY_LIMITS.reservedTagKeys) expect(sdkModel("compute")).toContain(key);
   });
 });

@@ -7,11 +7,15 @@ const withProvider = (tags: Record<string, string> | undefined) => ({
   resource: VPC,
 });
 const { Team: _team, ...withoutTeam } = TAGS;
+const { Owner: _owner, ...withoutOwner } = TAGS;
 const policy = (definition: Record<string, unknown>) => resources({ databricks_cluster_policy: { p: { name: "p", definition: JSON.stringify(definition) } } });
 const fixedTags = (tags: Record<string, string>) =>
   Object.fromEntries(Object.entries(tags).map(([key, value]) => [`custom_tags.${key}`, { type: "fixed", value }]));
 const warehouse = (tags: Record<string, string>) =>
   resources({ databricks_sql_endpoint: { w: { name: "w", tags: { custom_tags: Object.entries(tags).map(([key, value]) => ({ key, value })) } } } });
+
+const budgetPolicy = (tags: Record<string, string>) =>
+  resources({ databricks_budget_policy: { b: { policy_name: "b", custom_tags: Object.entries(tags).map(([key, value]) => ({ key, value })) } } });
 
 const CASES: RuleCase[] = [
   { name: "default_tags carry every tag", rule: "TAG-1", json: withProvider({ ...TAGS }), address: "stack", status: "compliant" },
@@ -28,6 +32,10 @@ const CASES: RuleCase[] = [
   { name: "policy written with jsonencode", rule: "TAG-3", json: resources({ databricks_cluster_policy: { p: { definition: '${jsonencode({"a" = 1})}' } } }), address: "databricks_cluster_policy.p", status: "non-compliant", detail: "not literal JSON" },
   { name: "warehouse tagged", rule: "TAG-4", json: warehouse({ ...TAGS }), address: "databricks_sql_endpoint.w", status: "compliant" },
   { name: "warehouse without Region", rule: "TAG-4", json: warehouse({ ...TAGS, Region: "" }), address: "databricks_sql_endpoint.w", status: "non-compliant", detail: "tag Region is missing" },
+  { name: "budget policy tagged", rule: "TAG-5", json: budgetPolicy({ ...TAGS }), address: "databricks_budget_policy.b", status: "compliant" },
+  { name: "budget policy without Owner", rule: "TAG-5", json: budgetPolicy(withoutOwner), address: "databricks_budget_policy.b", status: "non-compliant", detail: "custom_tags: tag Owner is missing" },
+  { name: "budget policy with another workspace's Region", rule: "TAG-5", json: budgetPolicy({ ...TAGS, Region: "us-west-2" }), address: "databricks_budget_policy.b", status: "non-compliant", detail: 'tag Region is "us-west-2"' },
+  { name: "budget policy without custom_tags", rule: "TAG-5", json: resources({ databricks_budget_policy: { b: { policy_name: "b" } } }), address: "databricks_budget_policy.b", status: "non-compliant", detail: "custom_tags: tag CostCenter is missing" },
 ];
 
 describe("tag rules: every cost tag plus Environment and Region, with the workspace's values", () => {

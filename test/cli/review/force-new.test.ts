@@ -16,7 +16,8 @@ const EMITTED_TYPES = [
   "databricks_group", "databricks_group_member", "databricks_metastore", "databricks_metastore_assignment",
   "databricks_entitlements", "databricks_cluster_policy", "databricks_permissions", "databricks_sql_endpoint",
   "databricks_catalog", "databricks_grants", "databricks_disable_legacy_access_setting",
-  "databricks_disable_legacy_dbfs_setting", "time_rotating", "databricks_storage_credential",
+  "databricks_disable_legacy_dbfs_setting", "time_rotating", "databricks_system_schema", "databricks_budget",
+  "databricks_budget_policy", "databricks_access_control_rule_set", "databricks_dashboard", "databricks_storage_credential",
   "databricks_external_location", "databricks_workspace_binding",
 ];
 
@@ -66,6 +67,23 @@ describe("force-new table", () => {
     ["databricks_grants", "catalog", true], ["databricks_grants", "external_location", true], ["databricks_grants", "grant", false],
   ])("%s.%s forces replacement: %s", (type, attribute, expected) => {
     expect(forcesReplacement(forceNewRule(type)!, attribute.split("."))).toBe(expected);
+  });
+
+  test.each([
+    ["databricks_dashboard", "parent_path", true],
+    ["databricks_dashboard", "serialized_dashboard", false],
+    ["databricks_dashboard", "warehouse_id", false],
+    ["databricks_dashboard", "embed_credentials", false],
+    ["databricks_access_control_rule_set", "name", true],
+    ["databricks_access_control_rule_set", "grant_rules", false],
+    ["databricks_budget_policy", "custom_tags", false],
+    ["databricks_budget_policy", "binding_workspace_ids", false],
+    ["databricks_budget_policy", "policy_name", false],
+    ["databricks_budget", "alert_configurations", false],
+    ["databricks_budget", "filter", false],
+    ["databricks_system_schema", "schema", false],
+  ])("%s.%s forces replacement: %s", (type, attribute, expected) => {
+    expect(forcesReplacement(forceNewRule(type)!, [attribute])).toBe(expected);
   });
 
   test("every mws_networks / credentials / storage_configurations argument forces replacement", () => {

@@ -103,6 +103,16 @@ describe("review of real synths: renaming the company", () => {
         if (!renamed) expect(object.reasons[0], object.address).toMatch(/^replaced because /);
       }
       for (const object of configStack.changes.filter((c) => c.type.startsWith("databricks_") && !c.address.includes("catalog") && !c.address.includes("data-bucket"))) {
+        // The spend dashboard's folder carries the company name: the dashboard is replaced for that
+        // change of its own, and its viewers' permissions with it.
+        if (object.type === "databricks_dashboard") {
+          expect(object.attributes.find((a) => a.path === "parent_path")).toMatchObject({ after: '"/Shared/acmex-data-spend"', forcesReplacement: true });
+          continue;
+        }
+        if (object.type === "databricks_permissions" && object.reasons[0].startsWith("replaced because databricks_dashboard.")) {
+          expect(object.reasons[0]).toMatch(/\(parent_path "\/Shared\/acme-data-spend"→"\/Shared\/acmex-data-spend"\) → databricks_permissions\.\S+ \(dashboard_id\)$/);
+          continue;
+        }
         expect(object.reasons[0]).toMatch(new RegExp(`^replaced because ${names.stack}/databricks_mws_workspaces\\.\\S+ .* → ${names.configStack}/`));
       }
       // The catalog renames in place, but its storage root (a new bucket) replaces it; its grants follow its name.
