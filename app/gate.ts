@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import type { App } from "cdktf";
 import type { RegionsConfig } from "../config/schema/regions";
 import { composeStacks } from "./compose";
+import { DEFAULT_OUTPUT_LAYOUT } from "./stacks/state-backend";
 import { findingLine, isBlocking, type Finding } from "../rules/finding";
 import { runPack } from "../rules/run";
 import { makeStagingDir, promote, synthesizeInto } from "./staging";
@@ -31,7 +32,9 @@ export interface GateResult {
 }
 
 export function synthWithGuardrails(config: RegionsConfig, options: GateOptions): GateResult {
-  const build = options.build ?? ((app: App) => void composeStacks(app, config));
+  // Local state paths are relative to the FINAL output folder: the staging folder is moved away.
+  const layout = { ...DEFAULT_OUTPUT_LAYOUT, ...(options.outdir !== undefined ? { outdir: options.outdir } : {}) };
+  const build = options.build ?? ((app: App) => void composeStacks(app, config, layout));
   const staging = makeStagingDir(options.outdir);
   try {
     const stacks = synthesizeInto(staging, build);

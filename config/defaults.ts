@@ -27,6 +27,11 @@ export const STATE_DEFAULTS = {
   keyPrefix: "databricks-workspaces",
 } as const;
 
+export const GITHUB_DEFAULTS = {
+  /** An AWS account without GitHub's OIDC provider gets it from the bootstrap stack. */
+  oidcProvider: "create",
+} as const;
+
 /**
  * Workspace entitlements a group or service principal gets where it has a role. Cluster creation
  * is off: clusters come from cluster policies, which carry the cost and size guardrails.

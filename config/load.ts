@@ -19,6 +19,7 @@ import { checkPricingTier } from "./checks/pricing-tier";
 import { checkRegions } from "./checks/regions";
 import { checkSpend } from "./checks/spend";
 import { checkSuppressions } from "./checks/suppressions";
+import { checkGithub } from "./checks/ci";
 
 /** Cross-field rules, run once the shape is right. */
 export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[] = [
@@ -34,6 +35,7 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkPolicyFilePaths,
   checkSpend,
   checkSuppressions,
+  checkGithub,
 ];
 
 export type ValidationResult =

@@ -162,9 +162,51 @@ export function stateKey(keyPrefix: string, stackName: string): string {
   return `${keyPrefix}/${stackName}.tfstate`;
 }
 
-/** A stack's local state file (no `state` block: a trial run), beside its synthesized JSON. */
+/**
+ * Where a stack keeps its state without a `state` block (a trial run), relative to the project
+ * folder: outside the output folder, because `cdktf synth` deletes the folder of every stack no
+ * longer in the app, a local state file inside it included (cdktf-cli synth-stack.js, orphaned
+ * directories).
+ */
+export const LOCAL_STATE_DIR = "terraform-state";
+
 export function localStateFile(stackName: string): string {
-  return `terraform.${stackName}.tfstate`;
+  return `${LOCAL_STATE_DIR}/${stackName}.tfstate`;
+}
+
+/** Names of what CI stands on: the state bucket and its key, the CI roles and service principals. */
+export function bootstrapResourceNames(key: AccountKey) {
+  const prefix = `${key.company}-${key.domain}`;
+  return {
+    stack: `${prefix}-bootstrap`,
+    /** The state bucket's name until regions.yaml's `state` block names it (the bootstrap's first run). */
+    stateBucket: `${prefix}-terraform-state`,
+    stateKeyAlias: `alias/${prefix}-terraform-state`,
+    planRole: `${prefix}-ci-plan`,
+    applyRole: `${prefix}-ci-apply`,
+    /** The Databricks service principals CI authenticates as (created by an account admin: docs/ci.md). */
+    planServicePrincipal: `${prefix}-ci-plan`,
+    applyServicePrincipal: `${prefix}-ci-apply`,
+    /** Every IAM role, S3 bucket and flow-log group the app names starts with it: the apply role's reach. */
+    resourcePrefix: `${prefix}-`,
+  } as const;
+}
+
+export type BootstrapResourceNames = ReturnType<typeof bootstrapResourceNames>;
+
+/**
+ * The GitHub environment the drift workflow's plan jobs run in (.github/workflows/drift.yml): the plan
+ * role trusts it, so no regions.yaml environment (whose jobs the apply role trusts) may share it.
+ */
+export const CI_DRIFT_ENVIRONMENT = "drift";
+
+/**
+ * The state key's alias as an ARN, every S3 backend's `kms_key_id` unless `state.kmsKeyId` names
+ * another key: known before the key exists (a key's id is not). Terraform's S3 backend accepts an
+ * alias ARN (its validateKMSKeyARN takes `key/…` and `alias/…` resources; checked with terraform 1.11.4).
+ */
+export function stateKeyAliasArn(key: AccountKey & { readonly awsAccountId: string }, stateRegion: string): string {
+  return `arn:aws:kms:${stateRegion}:${key.awsAccountId}:${bootstrapResourceNames(key).stateKeyAlias}`;
 }
 
 /** Every derived name with the limit it must fit, for the config check before anything is built. */

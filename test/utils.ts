@@ -74,9 +74,9 @@ export function synthApp(config: RegionsConfig): Map<string, StackJson> {
   return new Map([...readSynthDir(app.outdir)].sort(([a], [b]) => a.localeCompare(b)).map(([name, json]) => [name, json as StackJson]));
 }
 
-/** The workspace stacks of a synth (not the account or config stacks). */
+/** The workspace stacks of a synth (not the bootstrap, account or config stacks). */
 export function workspaceStacksOf(stacks: ReadonlyMap<string, StackJson>): Map<string, StackJson> {
-  return new Map([...stacks].filter(([name]) => !name.endsWith("-config") && !name.endsWith("-account")));
+  return new Map([...stacks].filter(([name]) => !/-(config|account|bootstrap)$/.test(name)));
 }
 
 /** Synth of a scope holding one construct, parsed. */

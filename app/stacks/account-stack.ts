@@ -9,7 +9,7 @@ import { accountResourceNames } from "../../domain/naming";
 import { costTagsFor, SHARED_ENVIRONMENT } from "../../domain/workspaces";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import { awsProvider, databricksAccountProvider } from "./providers";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 
 /**
  * Account-wide pieces every workspace stack builds on: the groups this project owns, one Unity
@@ -22,10 +22,10 @@ export class AccountStack extends TerraformStack {
   /** Region → the metastore its workspaces are assigned to: created here, or the one regions.yaml names. */
   private readonly metastoreIds: ReadonlyMap<string, string>;
 
-  constructor(scope: Construct, config: RegionsConfig) {
+  constructor(scope: Construct, config: RegionsConfig, backend: StateBackend) {
     const names = accountResourceNames(config);
     super(scope, names.stack);
-    configureStateBackend(this, config.state, names.stack);
+    configureStateBackend(this, backend, names.stack);
     const logRegion = config.usageLogs.region ?? config.regions[0].region;
     awsProvider(this, logRegion, costTagsFor(config, SHARED_ENVIRONMENT, logRegion));
     databricksAccountProvider(this, config.databricksAccountId);

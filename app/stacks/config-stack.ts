@@ -18,7 +18,7 @@ import { SystemSchemas } from "../../constructs/workspace/system-schemas";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { buildDataLayer, type RegionStacks } from "./data-layer";
 import { awsProvider, databricksWorkspaceProvider } from "./providers";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
 /**
@@ -33,9 +33,9 @@ import type { WorkspaceStack } from "./workspace-stack";
  * docs/guides/unity-catalog.md (v1.99)), so credential and role live in one stack, in that order.
  */
 export class ConfigStack extends TerraformStack {
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, region: RegionStacks) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, backend: StateBackend, region: RegionStacks) {
     super(scope, spec.names.configStack);
-    configureStateBackend(this, config.state, spec.names.configStack);
+    configureStateBackend(this, backend, spec.names.configStack);
     databricksWorkspaceProvider(this, workspace.workspaceUrl);
     awsProvider(this, spec.awsRegion, spec.tags);
     new TimeProvider(this, "time");

@@ -3,8 +3,10 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { DatabricksProvider } from "@cdktf/provider-databricks/lib/provider";
 
 /**
- * Account-level Databricks API. Credentials never appear in code or config: the provider reads
- * DATABRICKS_CLIENT_ID / DATABRICKS_CLIENT_SECRET (a service principal's OAuth) from the environment.
+ * Account-level Databricks API. Credentials never appear in code or config: the provider reads them
+ * from the environment, DATABRICKS_CLIENT_ID / DATABRICKS_CLIENT_SECRET (a service principal's OAuth)
+ * on a laptop, DATABRICKS_AUTH_TYPE=github-oidc with DATABRICKS_CLIENT_ID in the workflows (no secret:
+ * docs/ci.md).
  */
 export const DATABRICKS_ACCOUNTS_HOST = "https://accounts.cloud.databricks.com";
 

@@ -17,7 +17,7 @@ import { WorkspaceAccess } from "../../constructs/account/workspace-access";
 import { WorkspaceServicePrincipal } from "../../constructs/account/workspace-service-principal";
 import type { AccountStack } from "./account-stack";
 import { awsProvider, databricksAccountProvider } from "./providers";
-import { configureStateBackend } from "./state-backend";
+import { configureStateBackend, type StateBackend } from "./state-backend";
 
 /**
  * One Databricks workspace on AWS: its VPC, root bucket, cross-account role and the account-level
@@ -32,10 +32,10 @@ export class WorkspaceStack extends TerraformStack {
   /** Service principal role (e.g. `airflow`) → the principal created for this workspace. */
   private readonly servicePrincipals: ReadonlyMap<string, WorkspaceServicePrincipal>;
 
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack, backend: StateBackend) {
     super(scope, spec.names.stack);
     const { names } = spec;
-    configureStateBackend(this, config.state, names.stack);
+    configureStateBackend(this, backend, names.stack);
     awsProvider(this, spec.awsRegion, spec.tags);
     databricksAccountProvider(this, config.databricksAccountId);
     new TimeProvider(this, "time");

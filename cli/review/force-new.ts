@@ -98,6 +98,8 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
   aws_iam_role: { source: `${AWS}iam/role.go`, forceNew: ["name", "name_prefix", "path"] },
   aws_iam_role_policy: { source: `${AWS}iam/role_policy.go`, forceNew: ["name", "name_prefix", "role"] },
   aws_iam_role_policy_attachment: { source: `${AWS}iam/role_policy_attachment.go`, forceNew: ["role", "policy_arn"] },
+  // 6.x: client_id_list and thumbprint_list update in place (Add/RemoveClientID, UpdateThumbprint).
+  aws_iam_openid_connect_provider: { source: `${AWS}iam/openid_connect_provider.go`, forceNew: ["url"] },
   aws_kms_key: {
     source: `${AWS}kms/key.go`,
     forceNew: ["custom_key_store_id", "customer_master_key_spec", "key_usage", "multi_region", "xks_key_id", REGION],

@@ -23,7 +23,7 @@ import type { Block } from "../../tfjson/block";
  * checks the table against them.
  */
 export const TAGGABLE_AWS_TYPES: ReadonlySet<string> = new Set([
-  "aws_cloudwatch_log_group", "aws_default_security_group", "aws_eip", "aws_flow_log", "aws_iam_role",
+  "aws_cloudwatch_log_group", "aws_default_security_group", "aws_eip", "aws_flow_log", "aws_iam_openid_connect_provider", "aws_iam_role",
   "aws_internet_gateway", "aws_kms_key", "aws_nat_gateway", "aws_route_table", "aws_s3_bucket",
   "aws_secretsmanager_secret", "aws_security_group", "aws_subnet", "aws_vpc", "aws_vpc_endpoint",
   "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule",

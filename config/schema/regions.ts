@@ -8,6 +8,7 @@ import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./i
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
 import { DataAccess, DataBucket } from "./data-access";
 import { Spend } from "./spend";
+import { Github } from "./ci";
 import type { ClusterType } from "../../domain/platform-facts";
 import type { PolicyDefinition } from "./policy-language";
 import { PRICING_TIER, PRICING_TIERS } from "../../domain/platform-facts";
@@ -126,12 +127,22 @@ const Network = z.strictObject({
 });
 
 const State = z.strictObject({
-  bucket: z.string().meta({ description: "S3 bucket for Terraform state (created outside this app)." }),
+  bucket: z.string().meta({ description: "S3 bucket for Terraform state: the bootstrap stack's (`<company>-<domain>-terraform-state` on its first run)." }),
   region: z.string().meta({ description: "Region of the state bucket." }),
   keyPrefix: z
     .string()
     .default(STATE_DEFAULTS.keyPrefix)
     .meta({ description: "State key is `<keyPrefix>/<stack>.tfstate`." }),
+  kmsKeyId: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/[\w/-]+$/, {
+      error: "expected the ARN of a KMS key or alias, e.g. arn:aws:kms:us-east-1:123456789012:alias/acme-data-terraform-state",
+    })
+    .optional()
+    .meta({
+      description:
+        "The KMS key every stack's state is written with (S3 backend kms_key_id). Default: the bootstrap stack's key, by its alias ARN arn:aws:kms:<region>:<awsAccountId>:alias/<company>-<domain>-terraform-state.",
+    }),
 });
 
 const Suppression = z
@@ -178,7 +189,8 @@ export const RegionsConfigSchema = z
       .default(ACCOUNT_DEFAULTS.pricingTier)
       .meta({ description: `Tier of every workspace unless its environment sets one; cluster policies and permissions need ${PRICING_TIER.premium} or above.` }),
     costTags: CostTags,
-    state: State.optional().meta({ description: "Remote state; absent means local state files." }),
+    state: State.optional().meta({ description: "Remote state; absent means local state files under terraform-state/ (a trial, and the bootstrap stack's first run)." }),
+    github: Github.optional(),
     network: Network.prefault({}).meta({ description: "Subnet sizes and the address pool for new regions." }),
     environments: z
       .record(environmentName, Environment)

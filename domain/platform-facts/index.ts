@@ -11,3 +11,4 @@ export * from "./databricks-network";
 export * from "./databricks-spend";
 export * from "./databricks-workspace";
 export * from "./databricks-unity-catalog";
+export * from "./github-ci";

@@ -13,9 +13,14 @@ describe("composeStacks: one loop over the regions, deploy order from cross-stac
     stacks: Record<string, { dependencies: string[] }>;
   };
 
-  test("1 account stack + 6 workspace stacks + 6 config stacks, as stackNames() predicts", () => {
+  test("the bootstrap stack + 1 account stack + 6 workspace stacks + 6 config stacks, as stackNames() predicts", () => {
     expect(Object.keys(manifest.stacks).sort()).toEqual(stackNames(config).sort());
-    expect(Object.keys(manifest.stacks)).toHaveLength(13);
+    expect(stackNames(config)).toHaveLength(2 + 2 * config.regions.length * Object.keys(config.environments).length);
+  });
+
+  test("the bootstrap stack depends on nothing and nothing depends on it: an administrator applies it on its own", () => {
+    expect(manifest.stacks["acme-data-bootstrap"].dependencies).toEqual([]);
+    for (const [name, { dependencies }] of Object.entries(manifest.stacks)) expect(dependencies, name).not.toContain("acme-data-bootstrap");
   });
 
   test("a config stack depends on its workspace stack, which depends on the account stack", () => {

@@ -19,7 +19,7 @@ describe("npm run check: the build pipeline's rule pack over a synth, as a table
   test("the shipped regions.yaml: no errors, exit 0, a report listing every stack and rule", async () => {
     const report = join(tempDir("check-"), "report.json");
     const { code, out } = await check(["--report", report]);
-    expect(out).toMatch(/^regions\.yaml: 13 stacks, \d+ rules: 0 error\(s\), 0 warning\(s\), 0 suppressed\. Report: /m);
+    expect(out).toMatch(/^regions\.yaml: 14 stacks, \d+ rules: 0 error\(s\), 0 warning\(s\), 0 suppressed\. Report: /m);
     expect(code).toBe(0);
     const json = JSON.parse(readFileSync(report, "utf8"));
     expect(json.summary).toEqual({ errors: 0, warnings: 0, suppressed: 0 });
@@ -31,9 +31,9 @@ describe("npm run check: the build pipeline's rule pack over a synth, as a table
   test("takes the file the way validate does: a path argument, else REGIONS_FILE", async () => {
     const report = join(tempDir("check-"), "report.json");
     const byPath = await check(["test/fixtures/minimal-regions.yaml", "--report", report]);
-    expect(byPath.out).toMatch(/^test\/fixtures\/minimal-regions\.yaml: 9 stacks, /m);
+    expect(byPath.out).toMatch(/^test\/fixtures\/minimal-regions\.yaml: 10 stacks, /m);
     const byEnv = await check(["--report", report], testEnv({ REGIONS_FILE: "test/fixtures/minimal-regions.yaml" }));
-    expect(byEnv.out).toMatch(/^test\/fixtures\/minimal-regions\.yaml: 9 stacks, /m);
+    expect(byEnv.out).toMatch(/^test\/fixtures\/minimal-regions\.yaml: 10 stacks, /m);
   });
 
   test("a bad regions file is reported, not checked", async () => {

@@ -27,13 +27,14 @@ const PLAN = "test/fixtures/plans/network.json";
 
 describe.concurrent("every command works from a path with a space and non-ASCII letters", () => {
   test.each([
-    ["validate", [], /^regions\.yaml: ok: 3 regions, 6 workspaces, 13 stacks\nworkspace URLs: https:\/\/acme-data-use1-dev\.cloud\.databricks\.com and 5 more \(deploymentNamePrefix "acme"\)\n$/, 0],
-    ["check", ["--report", "check-report.json"], /^regions\.yaml: 13 stacks, \d+ rules: 0 error\(s\)/m, 0],
+    ["validate", [], /^regions\.yaml: ok: 3 regions, 6 workspaces, 14 stacks\nworkspace URLs: https:\/\/acme-data-use1-dev\.cloud\.databricks\.com and 5 more \(deploymentNamePrefix "acme"\)\n$/, 0],
+    ["check", ["--report", "check-report.json"], /^regions\.yaml: 14 stacks, \d+ rules: 0 error\(s\)/m, 0],
     ["gen:schema", [], /^wrote regions\.schema\.json, the field reference in docs\/regions-yaml\.md and dashboards\/spend\.lvdash\.json\n$/, 0],
     ["review", ["--help"], /^usage: npm run review -- /, 0],
     ["plan-summary", [PLAN], /Plan review/, 2],
     ["onboard", ["--region", "eu-central-1", "--dry-run"], /^--- a\/regions\.yaml\n/, 0],
     ["test:terraform", ["--help"], /^usage: npm run test:terraform /, 0],
+    ["ci", ["--help"], /^usage: npm run ci -- stacks /, 0],
   ])("npm run %s", (script, args, output, status) => {
     const run = npmRun(script, args);
     expect(run.stderr).toBe("");

@@ -2,8 +2,13 @@
  * The tier's synths: a regions file synthesized the way `npm run synth` does (tfjson/synth-run.ts),
  * through the tier's process limiter, and the stacks read back (tfjson/synth-dir.ts) in name order.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { App } from "cdktf";
+import { parseDocument } from "yaml";
+import { composeStacks } from "../../app/compose";
+import type { OutputLayout } from "../../app/stacks/state-backend";
+import { validateRegionsText } from "../../config/load";
 import type { JsonObject } from "../../tfjson/json";
 import { readSynthDir } from "../../tfjson/synth-dir";
 import { runSynth, SynthFailure } from "../../tfjson/synth-run";
@@ -31,4 +36,20 @@ export function readSynthStacks(outDir: string): Map<string, JsonObject> {
 export function bindingsAwsVersion(stack: Readonly<Record<string, unknown>>): string | undefined {
   const terraform = stack.terraform as { required_providers?: { aws?: { version?: string } } } | undefined;
   return terraform?.required_providers?.aws?.version;
+}
+
+/**
+ * `regionsFile` without its `state:` block (the local-state trial), composed in this process into
+ * `layout.outdir` with local state under `layout.projectDir`, and read back.
+ */
+export function synthesizeLocalTrial(regionsFile: string, layout: OutputLayout): Map<string, JsonObject> {
+  const file = resolve(REPO_ROOT, regionsFile);
+  const document = parseDocument(readFileSync(file, "utf8"));
+  document.delete("state");
+  const result = validateRegionsText(file, document.toString());
+  if (!result.ok) throw new Error(`${regionsFile} without state: is invalid:\n${result.errors.join("\n")}`);
+  const app = new App({ outdir: layout.outdir });
+  composeStacks(app, result.config, layout);
+  app.synth();
+  return readSynthStacks(layout.outdir);
 }

@@ -12,6 +12,8 @@ import { saveFixtures } from "./fixture-run";
 import { createLimiter } from "./pool";
 import type { ProviderSchemas } from "./prior-state";
 import { selfCheck, withBrokenVpcCidr } from "./self-check";
+import { checkLocalTrial } from "./local-state";
+import { synthesizeLocalTrial } from "./synth";
 import { providerSchemas, seedProviderCache, type PlanRunner } from "./stack-plan";
 import { totalLine, verdictLine, verifyStacks } from "./stack-tier";
 import { bindingsAwsVersion, readSynthStacks, synthesize } from "./synth";
@@ -75,7 +77,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     return false;
   }
 
-  const [check, comparison] = await Promise.all([
+  const [check, comparison, localState] = await Promise.all([
     selfCheck(runner, planned.stack, planned.config, workDir),
     (async () =>
       runComparisons({
@@ -84,11 +86,13 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
       if (error instanceof TierFailure) return { ok: false, text: `FAILED: ${error.message}` };
       throw error;
     }),
+    checkLocalTrial(context, join(workDir, "local-trial"), (layout) => synthesizeLocalTrial(SHIPPED_REGIONS, layout)),
   ]);
   log(check.line);
   log(comparison.text);
+  log(localState.line);
   if (options.saveFixtures && comparison.ok) {
     log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
   }
-  return check.ok && comparison.ok;
+  return check.ok && comparison.ok && localState.ok;
 }

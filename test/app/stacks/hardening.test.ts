@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { problemsOf, addressOf, configFromText, ref, resourcesOf, shippedConfig, shippedRegionsText, synthApp } from "../../utils";
+import { problemsOf, addressOf, configFromText, ref, resourcesOf, shippedConfig, shippedRegionsText, synthApp, workspaceStacksOf } from "../../utils";
 import { mutate } from "../../fixtures/config";
 
 const stacks = synthApp(shippedConfig());
@@ -134,8 +134,7 @@ describe("hardening: back-end PrivateLink", () => {
 
 describe("hardening: the Enterprise tier it needs", () => {
   test("the shipped file puts hardened prod workspaces on ENTERPRISE and dev on the account-wide PREMIUM", () => {
-    for (const [name, stack] of stacks) {
-      if (name.endsWith("-config") || name.endsWith("-account")) continue;
+    for (const [name, stack] of workspaceStacksOf(stacks)) {
       const [workspace] = resourcesOf(stack, "databricks_mws_workspaces");
       expect([name, workspace.pricing_tier]).toEqual([name, name.endsWith("-prod") ? "ENTERPRISE" : "PREMIUM"]);
     }
@@ -167,8 +166,7 @@ describe("hardening: the Enterprise tier it needs", () => {
       'awsAccountId: "123456789012"\npricingTier: ENTERPRISE',
     );
     expect(problemsOf(text)).toEqual([]);
-    const tiers = [...synthApp(configFromText(text.replace("  dev: {}", "  dev: { pricingTier: PREMIUM }")))]
-      .filter(([name]) => !name.endsWith("-config") && !name.endsWith("-account"))
+    const tiers = [...workspaceStacksOf(synthApp(configFromText(text.replace("  dev: {}", "  dev: { pricingTier: PREMIUM }"))))]
       .map(([name, stack]) => [name, resourcesOf(stack, "databricks_mws_workspaces")[0].pricing_tier]);
     expect(Object.fromEntries(tiers)).toEqual({
       "acme-data-euw1-dev": "PREMIUM",

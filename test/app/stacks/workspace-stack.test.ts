@@ -105,15 +105,9 @@ describe("WorkspaceStack: one stack per workspace from the shipped regions.yaml"
         region: "us-east-1",
         key: "databricks-workspaces/acme-data-apse2-dev.tfstate",
         encrypt: true,
+        kms_key_id: "arn:aws:kms:us-east-1:123456789012:alias/acme-data-terraform-state",
         use_lockfile: true,
       },
-    });
-  });
-
-  test("without a state block each stack keeps local state", () => {
-    const local = synthApp(configFromText(shippedRegionsText.replace(/^state:\n(  .*\n)+/m, "")));
-    expect(local.get("acme-data-use1-dev")!.terraform?.backend).toEqual({
-      local: { path: "terraform.acme-data-use1-dev.tfstate" },
     });
   });
 

@@ -54,7 +54,7 @@ describe("onboard: the file changes by exactly one appended region", () => {
     // Appended to the list, in the style of the entries above it (same indentation, flow AZ list).
     const data = parse(after) as { regions: { region: string }[] };
     expect(data.regions.at(-1)?.region).toBe("eu-central-1");
-    // The blank line that separates entries may be counted before or after the block: both read the same.
+    // (The blank line that separates entries is on either side of the block, as a diff sees it.)
     expect(block).toMatch(/^\n? {2}- region: eu-central-1\n {4}availabilityZones: \[eu-central-1a, eu-central-1b, eu-central-1c\]\n {4}workspaces:\n/);
   });
 

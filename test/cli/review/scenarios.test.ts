@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Document } from "yaml";
 import { validateRegionsText } from "../../../config/load";
 import type { RegionsConfig } from "../../../config/schema/regions";
-import { workspaceResourceNames } from "../../../domain/naming";
+import { accountResourceNames, bootstrapResourceNames, workspaceResourceNames } from "../../../domain/naming";
 import { stackNames } from "../../../app/compose";
 import { allocateVpcCidrs } from "../../../cli/onboard/allocate-cidrs";
 import { planOnboarding } from "../../../cli/onboard/onboard";
@@ -209,23 +209,28 @@ describe("review of real synths: removing a region", () => {
       expect(stack.status).toBe("removed");
       expect(stack.changes.every((c) => c.action === "delete")).toBe(true);
     }
-    // Elsewhere only the account stack changes: the region's metastore goes.
+    // Elsewhere the account stack loses the region's metastore, and the CI apply role its reach there.
     const others = report.stacks.filter((s) => !gone.includes(s.name) && s.status !== "unchanged");
-    expect(others.map((s) => s.name)).toEqual([stackNames(base.config)[0]]);
+    expect(others.map((s) => s.name)).toEqual([accountResourceNames(base.config).stack, bootstrapResourceNames(base.config).stack]);
     expect(others[0].changes.map((c) => [c.type, c.action])).toEqual([["databricks_metastore", "delete"]]);
     expect(others[0].changes[0].address).toContain(removed);
+    expect(others[1].changes.map((c) => [c.type, c.action])).toEqual([["aws_iam_role_policy", "update"]]);
     expect(exitCodeFor(report, false)).toBe(2);
   }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: onboarding a region", () => {
-  test("reports only additions and exits 0", async () => {
+  test("reports additions, and the CI apply role reaching the new region; exits 0", async () => {
     const copy = regionsCopy(undefined, "review-onboard-");
     const plan = planOnboarding({ file: copy.file, text: copy.text, region: "eu-central-1" });
     writeFileSync(copy.file, plan.newText);
     const report = compareSynthDirs(base.out, await synth(copy));
 
-    expect(allChanges(report).filter((c) => c.action !== "create")).toEqual([]);
+    // The apply role may act in the configured regions only: an administrator applies the bootstrap
+    // stack before CI can create the new region's resources (docs/ci.md).
+    const updates = allChanges(report).filter((c) => c.action !== "create");
+    expect(updates.map((c) => `${c.stack} ${c.type} ${c.action}`)).toEqual([`${bootstrapResourceNames(base.config).stack} aws_iam_role_policy update`]);
+    expect(updates[0].address).toMatch(/^aws_iam_role_policy\.apply-role/);
     expect(report.stacks.filter((s) => s.status === "added").map((s) => s.name).sort()).toEqual([...plan.addedStacks].sort());
     expect(exitCodeFor(report, false)).toBe(0);
   }, SYNTH_TIMEOUT);
