@@ -78,16 +78,25 @@ export function dataBucketGrants(config: Config, bucket: Pick<DataBucketConfig, 
 
 /**
  * The environment whose config stack creates a data bucket's external location: the region's
- * metastore owner when the bucket serves it, else the first environment (in `environments` order)
- * the bucket serves. Creating an isolated location binds the workspace it is created from
- * (databricks/terraform-provider-databricks catalog/resource_external_location.go (v1.99),
- * AddCurrentWorkspaceBindings), and no resource takes that binding away: only a workspace the
- * bucket serves may create it.
+ * metastore owner when the bucket serves it, else the first protected environment it serves, else
+ * the first it serves (in `environments` order).
+ *
+ * Only a workspace the bucket serves may create it: creating an isolated location binds the
+ * workspace it is created from (databricks/terraform-provider-databricks
+ * catalog/resource_external_location.go (v1.99), AddCurrentWorkspaceBindings), and no resource takes
+ * that binding away. A protected environment first, because the owner binds every served workspace
+ * and so depends on their stacks: CI applies unprotected environments' config stacks before protected
+ * environments' workspaces (cli/ci/waves.ts), so an unprotected owner binding a protected workspace
+ * would wait for a stack applied after it.
  */
-export function dataBucketOwner(config: Pick<RegionsFile, "environments">, bucket: Pick<DataBucketConfig, "environments">): string | undefined {
+export function dataBucketOwner(
+  config: Pick<RegionsFile, "environments">,
+  bucket: Pick<DataBucketConfig, "environments">,
+): string | undefined {
   const owner = regionOwnerEnvironment(config.environments);
   if (bucket.environments.includes(owner)) return owner;
-  return Object.keys(config.environments).find((environment) => bucket.environments.includes(environment));
+  const served = Object.keys(config.environments).filter((environment) => bucket.environments.includes(environment));
+  return served.find((environment) => config.environments[environment].protected) ?? served[0];
 }
 
 /** The data buckets of a region whose external location `environment`'s config stack creates. */

@@ -80,6 +80,15 @@ describe("data access: which config stack owns region-level objects", () => {
     expect(dataBucketOwner(three, { environments: served })).toBe(owner);
   });
 
+  test.each([
+    // dev's config stack would bind prod's workspace, which CI applies after dev's config stacks.
+    ["not served by the owner but by a later protected one: that one, not an earlier unprotected one", ["dev", "prod"], "prod"],
+    ["served by unprotected environments only: the first of them", ["dev", "qa"], "dev"],
+  ])("a data bucket %s", (_name, served, owner) => {
+    const four = { environments: environments({ dev: false, stage: true, qa: false, prod: true }) };
+    expect(dataBucketOwner(four, { environments: served })).toBe(owner);
+  });
+
   test("each region's data bucket is owned by exactly one environment", () => {
     const region = { dataBuckets: [{ name: "a", environments: ["dev"] }, { name: "b", environments: ["dev", "prod"] }] } as never;
     expect(dataBucketsOwnedBy(config, region, "dev").map((bucket) => bucket.name)).toEqual(["a"]);
