@@ -8,6 +8,8 @@ import { loadPolicyFiles, type ReadText } from "./policy-files";
 import { schemaProblems } from "./schema-problems";
 import { ConfigError, formatPath, type ConfigProblem } from "./problems";
 import { checkCompute } from "./checks/compute";
+import { checkDataAccess } from "./checks/data-access";
+import { checkDataBuckets } from "./checks/data-buckets";
 import { checkEnvironments } from "./checks/environments";
 import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
@@ -28,6 +30,8 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkNameLengths,
   checkIdentity,
   checkCompute,
+  checkDataBuckets,
+  checkDataAccess,
   checkPolicyFilePaths,
   checkSpend,
   checkSuppressions,

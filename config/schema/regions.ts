@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "../defaults";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
+import { DataAccess, DataBucket } from "./data-access";
 import { Spend } from "./spend";
 import { Github } from "./ci";
 import type { ClusterType } from "../../domain/platform-facts";
@@ -100,6 +101,10 @@ const Region = z.strictObject({
       description:
         "The region's existing metastore (an account holds one per region; Databricks may have created it): both workspaces are assigned to it and none is created. Absent: the account stack creates one.",
     }),
+  dataBuckets: z
+    .array(DataBucket)
+    .default([])
+    .meta({ description: "Existing data-lake buckets the region's workspaces reach through Unity Catalog; grants under dataAccess.dataBuckets." }),
 });
 
 const Network = z.strictObject({
@@ -207,6 +212,7 @@ export const RegionsConfigSchema = z
     warehouses: z.array(Warehouse).default([]).meta({ description: "SQL warehouses created in every workspace." }),
     usageLogs: UsageLogs.prefault({}).meta({ description: "Billable-usage and audit log delivery (account stack)." }),
     unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
+    dataAccess: DataAccess.prefault({}),
     spend: Spend(Object.keys(CostTags.shape), tagValue).prefault({}),
     suppressions: z
       .array(Suppression)
@@ -238,3 +244,7 @@ export type EntitlementsConfig = GroupConfig["entitlements"];
 export type ClusterLimitsConfig = EnvironmentSettings["clusters"];
 export type WarehouseConfig = RegionsConfig["warehouses"][number];
 export type PrincipalsConfig = ClusterPolicyEntry["canUse"];
+export type DataBucketConfig = RegionEntry["dataBuckets"][number];
+export type CatalogGrantConfig = RegionsConfig["dataAccess"]["catalog"][number];
+export type DataBucketGrantConfig = RegionsConfig["dataAccess"]["dataBuckets"][string][number];
+export type MetastoreGrantConfig = RegionsConfig["unityCatalog"]["metastoreGrants"][number];
