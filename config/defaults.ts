@@ -79,6 +79,15 @@ export const CLUSTER_DEFAULTS = {
   instanceTypes: ["m6i.xlarge", "m6i.2xlarge"],
 } as const;
 
+/**
+ * A data bucket entry that says nothing more covers the whole bucket, read-only: writing to a data
+ * lake the platform did not create is something to ask for.
+ */
+export const DATA_BUCKET_DEFAULTS = {
+  prefix: "",
+  access: "readOnly",
+} as const;
+
 export const SPEND_DEFAULTS = {
   /**
    * The schemas the spend and audit views need first: who did what (access) and which clusters ran

@@ -9,6 +9,8 @@ import { schemaProblems } from "./schema-problems";
 import { ConfigError, formatPath, type ConfigProblem } from "./problems";
 import { checkAdoption } from "./checks/adoption";
 import { checkCompute } from "./checks/compute";
+import { checkDataAccess } from "./checks/data-access";
+import { checkDataBuckets } from "./checks/data-buckets";
 import { checkEnvironments } from "./checks/environments";
 import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
@@ -30,6 +32,8 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkNameLengths,
   checkIdentity,
   checkCompute,
+  checkDataBuckets,
+  checkDataAccess,
   checkPolicyFilePaths,
   checkSpend,
   checkSuppressions,

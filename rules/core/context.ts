@@ -4,7 +4,8 @@
  * (domain/workspaces.ts), never re-derived here.
  */
 import type { RegionsConfig } from "../../config/schema/regions";
-import type { KeptNames, WorkspaceResourceNames } from "../../domain/naming";
+import { groupAssignments } from "../../domain/identity";
+import { regionResourceNames, type KeptNames, type RegionResourceNames, type WorkspaceResourceNames } from "../../domain/naming";
 import { costTagsFor, workspaceIdentity, workspacePlaces } from "../../domain/workspaces";
 
 export interface WorkspaceExpectations {
@@ -30,6 +31,13 @@ export interface WorkspaceExpectations {
   readonly kept?: KeptNames;
   /** `environments.<env>.hardening`, resolved: customer-managed keys and back-end PrivateLink. */
   readonly hardening?: { readonly customerManagedKeys: boolean; readonly privateLink: boolean };
+  /** Names of the region's shared objects (data-bucket roles), which its config stacks may hold. */
+  readonly regionNames?: RegionResourceNames;
+  /**
+   * Groups that administer this workspace's data: role admin in its environment, and the metastore
+   * owner. Absent: none (every principal is held to the non-admin rules).
+   */
+  readonly adminGroups?: readonly string[];
 }
 
 export interface StackExpectations {
@@ -61,6 +69,11 @@ export function guardrailContext(config: RegionsConfig): GuardrailContext {
       decommissioning: identity.decommissioning,
       kept: identity.adoption?.kept,
       hardening: { customerManagedKeys: identity.customerManagedKeys, privateLink: identity.privateLink },
+      regionNames: regionResourceNames(identity.key),
+      adminGroups: [
+        ...groupAssignments(config.groups, identity.environment).filter(({ role }) => role === "admin").map(({ group }) => group),
+        ...(config.unityCatalog.metastoreOwner === undefined ? [] : [config.unityCatalog.metastoreOwner]),
+      ],
     };
     // The workspace stack and the stack that configures the workspace from inside share expectations.
     byStack.set(identity.names.stack, workspace);

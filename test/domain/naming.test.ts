@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
-import { accountResourceNames, deploymentNameFor, regionCode, workspaceHostFor, workspaceName, workspaceResourceNames, withKeptNames } from "../../domain/naming";
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS, UC_NAME_PATTERN } from "../../domain/platform-facts";
+import { accountResourceNames, deploymentNameFor, regionCode, regionResourceNames, workspaceHostFor, workspaceName, workspaceResourceNames, withKeptNames } from "../../domain/naming";
 
 describe("naming: one convention for every name", () => {
   test.each([
@@ -35,6 +35,16 @@ describe("naming: one convention for every name", () => {
     expect(names.crossAccountRole).toBe("acme-data-use1-prod-crossaccount");
     expect(names.configStack).toBe("acme-data-use1-prod-config");
     expect(names.privateSubnet("us-east-1a")).toBe("acme-data-use1-prod-private-us-east-1a");
+  });
+
+  test("Unity Catalog names are SQL identifiers (underscores); AWS names keep the workspace's hyphens", () => {
+    const names = workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "ap-southeast-2", environment: "prod" });
+    expect([names.catalog, names.catalogStorage]).toEqual(["acme_data_apse2_prod", "acme_data_apse2_prod_storage"]);
+    expect([names.catalogBucket, names.catalogRole]).toEqual(["acme-data-apse2-prod-catalog", "acme-data-apse2-prod-catalog"]);
+    const region = regionResourceNames({ company: "acme", domain: "data", awsRegion: "ap-southeast-2" });
+    expect(region.dataBucket("landing")).toEqual({ role: "acme-data-apse2-lake-landing", location: "acme_data_apse2_lake_landing" });
+    expect(region.dataBucket("landing").role.startsWith(region.dataBucketRolePrefix)).toBe(true);
+    for (const name of [names.catalog, names.catalogStorage, region.dataBucket("landing").location]) expect(name).toMatch(UC_NAME_PATTERN);
   });
 
   test("spend: a budget per tag value and threshold, the workspace's budget policy, the dashboard and its folder", () => {

@@ -20,6 +20,9 @@ import { destructiveChanges, exitCodeFor, allChanges, type Report, type Resource
 import { regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "../onboard/helpers";
 import { tempDir, removeTempDirs } from "./helpers";
 
+/** Every test synthesizes the whole app in a child process: minutes, on a shared 2-core machine under load. */
+const SYNTH_TIMEOUT = 180_000;
+
 afterAll(() => {
   removeRegionsCopies();
   removeTempDirs();
@@ -42,7 +45,7 @@ let base: { copy: RegionsCopy; config: RegionsConfig; out: string };
 beforeAll(async () => {
   const copy = regionsCopy(undefined, "review-base-");
   base = { copy, config: configOf(copy), out: await synth(copy) };
-});
+}, SYNTH_TIMEOUT);
 
 async function review(edit: (doc: Document) => void): Promise<{ report: Report; config: RegionsConfig }> {
   const copy = regionsCopy(edit, "review-head-");
@@ -90,11 +93,18 @@ describe("review of real synths: renaming the company", () => {
         expect(dependent.action).toBe("replace");
         expect(dependent.reasons[0]).toMatch(/^replaced because databricks_mws_workspaces\.\S+ \(\w+ ".*"→".*"\) → /);
       }
-      // The config stack's objects live in the workspace: a new workspace means new objects.
+      // The config stack's objects live in the workspace: a new workspace means new objects. Its data
+      // layer is renamed too: names replace buckets, roles, credentials and locations themselves.
       const configStack = stackOf(report, names.configStack);
       expect(configStack.changes.length).toBeGreaterThan(0);
       for (const object of configStack.changes) {
         expect(object.action).toBe("replace");
+        // An object replaced by a change of its own (a name, a bucket, the dashboard's folder) says so;
+        // every other one carries the chain that replaces it.
+        const ownChange = object.attributes.some((a) => a.forcesReplacement);
+        if (!ownChange) expect(object.reasons[0], object.address).toMatch(/^replaced because /);
+      }
+      for (const object of configStack.changes.filter((c) => c.type.startsWith("databricks_") && !c.address.includes("catalog") && !c.address.includes("data-bucket"))) {
         // The spend dashboard's folder carries the company name: the dashboard is replaced for that
         // change of its own, and its viewers' permissions with it.
         if (object.type === "databricks_dashboard") {
@@ -107,6 +117,13 @@ describe("review of real synths: renaming the company", () => {
         }
         expect(object.reasons[0]).toMatch(new RegExp(`^replaced because ${names.stack}/databricks_mws_workspaces\\.\\S+ .* → ${names.configStack}/`));
       }
+      // The catalog renames in place, but its storage root (a new bucket) replaces it; its grants follow its name.
+      const [catalog] = ofType(configStack, "databricks_catalog");
+      expect(catalog.attributes.find((a) => a.path === "storage_root")).toMatchObject({ forcesReplacement: true });
+      expect(catalog.attributes.find((a) => a.path === "name")).toMatchObject({ after: JSON.stringify(names.catalog), forcesReplacement: false });
+      expect(catalog.reasons[0]).toMatch(/^replaced because aws_s3_bucket\.\S+ \(bucket .*\) → databricks_external_location\.\S+ \(url\) → databricks_catalog\.\S+ \(storage_root\)$/);
+      const catalogGrants = ofType(configStack, "databricks_grants").find((g) => g.attributes.some((a) => a.path === "catalog"))!;
+      expect(catalogGrants.reasons[0]).toMatch(/^replaced because databricks_catalog\.\S+ \(name ".*"→".*"\) → databricks_grants\.\S+ \(catalog\)$/);
     }
     // Each renamed stack's state moves from the key the naming module gives the old name to the new one.
     const state = base.config.state!;
@@ -121,7 +138,7 @@ describe("review of real synths: renaming the company", () => {
       );
     }
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: the deployment-name prefix", () => {
@@ -141,7 +158,7 @@ describe("review of real synths: the deployment-name prefix", () => {
       });
     }
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: a root bucket renamed alone", () => {
@@ -190,7 +207,7 @@ describe("review of real synths: a new VPC CIDR", () => {
     // Nothing outside that workspace stack is destroyed.
     expect(new Set(destructiveChanges(report).map((c) => c.stack))).toEqual(new Set([stack.name]));
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: removing a region without decommissioning it", () => {
@@ -222,7 +239,7 @@ describe("review of real synths: removing a region without decommissioning it", 
     ]);
     expect(renderMarkdown(report)).toContain(`**${removed}: ${gone.length} stacks left the synth without \`decommission: true\`: \`cdktf deploy\` will NOT destroy them.**`);
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: onboarding a region", () => {
@@ -239,7 +256,7 @@ describe("review of real synths: onboarding a region", () => {
     expect(updates[0].address).toMatch(/^aws_iam_role_policy\.apply-role/);
     expect(report.stacks.filter((s) => s.status === "added").map((s) => s.name).sort()).toEqual([...plan.addedStacks].sort());
     expect(exitCodeFor(report, false)).toBe(0);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: a cost-tag change", () => {
@@ -274,7 +291,24 @@ describe("review of real synths: a cost-tag change", () => {
       expect(workspace.attributes).toContainEqual(expect.objectContaining({ path: "custom_tags.CostCenter", after: '"CC-0000"', forcesReplacement: false }));
     }
     expect(exitCodeFor(report, false)).toBe(0);
-  });
+  }, SYNTH_TIMEOUT);
+});
+
+describe("review of real synths: a data bucket's path moves", () => {
+  test("updates its external location's url in place (provider v1.99: only the name replaces it), and exits 0", async () => {
+    const { report, config } = await review((doc) => doc.setIn(["regions", 0, "dataBuckets", 0, "prefix"], "events/v2/"));
+    const owner = workspaceResourceNames({ ...config, awsRegion: config.regions[0].region, environment: "prod" }).configStack;
+
+    expect(report.stacks.filter((s) => s.status !== "unchanged").map((s) => s.name)).toEqual([owner]);
+    const changes = stackOf(report, owner).changes;
+    const location = changes.find((c) => c.type === "databricks_external_location" && c.address.includes("data-bucket-landing"));
+    expect(location).toMatchObject({
+      action: "update",
+      attributes: expect.arrayContaining([{ path: "url", before: '"s3://acme-landing-use1/events/"', after: '"s3://acme-landing-use1/events/v2/"', forcesReplacement: false }]),
+    });
+    expect(destructiveChanges(report)).toEqual([]);
+    expect(exitCodeFor(report, false)).toBe(0);
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: a cluster cap change in one environment", () => {
@@ -291,5 +325,5 @@ describe("review of real synths: a cluster cap change in one environment", () =>
     // Nothing that changed reads the same before and after.
     for (const attribute of allChanges(report).flatMap((c) => c.attributes)) expect(attribute.before).not.toBe(attribute.after);
     expect(exitCodeFor(report, false)).toBe(0);
-  });
+  }, SYNTH_TIMEOUT);
 });
