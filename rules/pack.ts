@@ -298,7 +298,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "LIFE-1",
     level: "warning",
-    message: "This region is being decommissioned (regions[].decommission: true): its stacks carry no prevent_destroy, so `cdktf destroy` can delete them. Back up notebooks and the root bucket first, destroy config stacks before workspace stacks, and delete the entry only after the destroy (docs/lifecycle.md).",
+    message: "This region is being decommissioned (regions[].decommission: true): its stacks carry no prevent_destroy, so `cdktf destroy` can delete them. Back up notebooks, root buckets and catalog tables first, destroy config stacks before workspace stacks, and delete the entry only after the destroy (docs/lifecycle.md).",
     check: { stack: decommissioningNoted },
   },
   {

@@ -14,7 +14,7 @@ function regionNote(notice: RegionNotice): string {
     case "decommissioning":
       return (
         `> 🗑️ **decommissioning ${notice.region}: ${plural(notice.resources, "resource")} will be destroyed** by \`cdktf destroy\` of ${stacks}: ` +
-        `\`prevent_destroy\` is lifted on these stacks only. Back up notebooks and the root bucket first, then destroy config stacks before workspace stacks (${LIFECYCLE_DOC}).`
+        `\`prevent_destroy\` is lifted on these stacks only. Back up notebooks, root buckets and catalog tables first, then destroy config stacks before workspace stacks (${LIFECYCLE_DOC}).`
       );
     case "orphaned": {
       const also = notice.alsoDestroyed.length
