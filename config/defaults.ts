@@ -19,6 +19,11 @@ export const ENVIRONMENT_DEFAULTS = {
   legacyAccess: false,
 } as const;
 
+export const REGION_DEFAULTS = {
+  /** A region is kept; `true` is the first of two steps that remove one (docs/lifecycle.md). */
+  decommission: false,
+} as const;
+
 export const ACCOUNT_DEFAULTS = {
   pricingTier: PRICING_TIER.premium,
 } as const;

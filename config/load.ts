@@ -7,6 +7,7 @@ import { formatProblems, formatSyntaxProblems, parseConfigSource, readConfigFile
 import { loadPolicyFiles, type ReadText } from "./policy-files";
 import { schemaProblems } from "./schema-problems";
 import { ConfigError, formatPath, type ConfigProblem } from "./problems";
+import { checkAdoption } from "./checks/adoption";
 import { checkCompute } from "./checks/compute";
 import { checkDataAccess } from "./checks/data-access";
 import { checkDataBuckets } from "./checks/data-buckets";
@@ -27,6 +28,7 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkEnvironments,
   checkPricingTier,
   checkNetwork,
+  checkAdoption,
   checkNameLengths,
   checkIdentity,
   checkCompute,

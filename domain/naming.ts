@@ -106,7 +106,33 @@ export function workspaceResourceNames(key: WorkspaceKey) {
   } as const;
 }
 
-export type WorkspaceResourceNames = ReturnType<typeof workspaceResourceNames>;
+/** Names an adopted workspace may keep instead of the convention's (regions.yaml `adopt`). */
+type KeptName = "workspace" | "rootBucket" | "crossAccountRole";
+
+/** A workspace's names: the convention's (workspaceResourceNames), or with what an adopted one keeps (withKeptNames). */
+export type WorkspaceResourceNames = Omit<ReturnType<typeof workspaceResourceNames>, KeptName> & { readonly [K in KeptName]: string };
+
+/** What an adopted workspace already is called (`adopt.name`, `adopt.rootBucket`, `adopt.crossAccountRoleName`). */
+export interface KeptNames {
+  readonly workspaceName?: string;
+  readonly rootBucket?: string;
+  readonly crossAccountRole?: string;
+}
+
+/**
+ * The names an adopted workspace's resources get: the convention's, except the names it already has
+ * and keeps. Nothing adopted is renamed: a workspace's name, its root bucket (through the storage
+ * configuration) and an IAM role's name all force a replacement when they change. Everything else
+ * (the stack, the new objects beside the adopted ones) keeps the convention's name.
+ */
+export function withKeptNames(names: WorkspaceResourceNames, kept: KeptNames): WorkspaceResourceNames {
+  return {
+    ...names,
+    workspace: kept.workspaceName ?? names.workspace,
+    rootBucket: kept.rootBucket ?? names.rootBucket,
+    crossAccountRole: kept.crossAccountRole ?? names.crossAccountRole,
+  };
+}
 
 export interface RegionKey {
   readonly company: string;

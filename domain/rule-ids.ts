@@ -12,6 +12,7 @@ export const RULE_IDS = [
   "IAM-1", "IAM-2", "IAM-3", "IAM-4",
   "DBX-1", "DBX-2", "DBX-3", "DBX-4", "DBX-5", "DBX-6", "DBX-7", "DBX-8", "DBX-9", "DBX-10", "DBX-11", "DBX-12",
   "SEC-1", "SEC-2", "SEC-3",
+  "LIFE-1", "LIFE-2",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

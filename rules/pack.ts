@@ -46,6 +46,8 @@ import { kmsKeyRotates } from "./iam/kms-key-rotation";
 import { noLiteralSecrets } from "./secrets/no-literal-secrets";
 import { secretValuesByReference } from "./secrets/secret-values-by-reference";
 import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
+import { adoptedWithStorage } from "./lifecycle/adopted-storage";
+import { decommissioningNoted } from "./lifecycle/decommissioning";
 
 export type RuleLevel = "error" | "warning";
 
@@ -292,5 +294,17 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "An output that carries a secret (or is named like one) must be sensitive = true, or Terraform prints it in every plan and apply log.",
     check: { block: secretOutputsSensitive },
+  },
+  {
+    id: "LIFE-1",
+    level: "warning",
+    message: "This region is being decommissioned (regions[].decommission: true): its stacks carry no prevent_destroy, so `cdktf destroy` can delete them. Back up notebooks, root buckets and catalog tables first, destroy config stacks before workspace stacks, and delete the entry only after the destroy (docs/lifecycle.md).",
+    check: { stack: decommissioningNoted },
+  },
+  {
+    id: "LIFE-2",
+    level: "warning",
+    message: "An adopted workspace needs its storage configuration adopted too (adopt.storageConfigurationId and adopt.rootBucket): a workspace cannot change it, so terraform would have to replace the workspace, and refuses (docs/lifecycle.md).",
+    check: { stack: adoptedWithStorage },
   },
 ];

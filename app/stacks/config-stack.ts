@@ -18,6 +18,7 @@ import { SystemSchemas } from "../../constructs/workspace/system-schemas";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
 import { buildDataLayer, type RegionStacks } from "./data-layer";
 import { awsProvider, databricksWorkspaceProvider } from "./providers";
+import { markLifecycle } from "./lifecycle-marker";
 import { configureStateBackend, type StateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
@@ -36,6 +37,7 @@ export class ConfigStack extends TerraformStack {
   constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, backend: StateBackend, region: RegionStacks) {
     super(scope, spec.names.configStack);
     configureStateBackend(this, backend, spec.names.configStack);
+    markLifecycle(this, spec, { adoption: false });
     databricksWorkspaceProvider(this, workspace.workspaceUrl);
     awsProvider(this, spec.awsRegion, spec.tags);
     new TimeProvider(this, "time");

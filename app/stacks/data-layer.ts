@@ -36,7 +36,9 @@ export function buildDataLayer(scope: Construct, config: RegionsConfig, spec: Wo
     workspaceId: region.workspaceId(spec.environment),
     grants: principals(catalogGrants(config, spec.environment)),
     properties: { environment: spec.environment, region: spec.awsRegion },
-    protected: spec.settings.protected,
+    // A decommissioned region's catalogs go with `cdktf destroy`, their buckets too (once emptied).
+    protected: spec.settings.protected && !spec.decommissioning,
+    preventBucketDestroy: !spec.decommissioning,
   });
 
   const entry = config.regions.find((candidate) => candidate.region === spec.awsRegion)!;

@@ -3,7 +3,8 @@
  * never YAML. Objects are strict: an unknown key is a typo until proven otherwise.
  */
 import { z } from "zod";
-import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "../defaults";
+import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, REGION_DEFAULTS, STATE_DEFAULTS } from "../defaults";
+import { Adopt } from "./adoption";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
 import { DataAccess, DataBucket } from "./data-access";
@@ -83,6 +84,7 @@ const Environment = z.strictObject({
 
 const Workspace = z.strictObject({
   vpcCidr: cidr.meta({ description: "The workspace VPC, pinned here: never derived, never moved." }),
+  adopt: Adopt.optional(),
 });
 
 const Region = z.strictObject({
@@ -100,6 +102,13 @@ const Region = z.strictObject({
     .meta({
       description:
         "The region's existing metastore (an account holds one per region; Databricks may have created it): both workspaces are assigned to it and none is created. Absent: the account stack creates one.",
+    }),
+  decommission: z
+    .boolean()
+    .default(REGION_DEFAULTS.decommission)
+    .meta({
+      description:
+        "true: the region is being removed. Its stacks stay in the synth without prevent_destroy so `cdktf destroy` can delete them; delete the entry only after that (docs/lifecycle.md). Deleting the entry alone leaves everything running, unmanaged.",
     }),
   dataBuckets: z
     .array(DataBucket)

@@ -30,6 +30,12 @@ export interface WorkspaceCatalogProps {
    * @default false
    */
   readonly protected?: boolean;
+  /**
+   * prevent_destroy on the catalog's bucket (ProtectedBucket); lifted only while its region is
+   * decommissioned (docs/lifecycle.md).
+   * @default true
+   */
+  readonly preventBucketDestroy?: boolean;
 }
 
 /**
@@ -49,7 +55,7 @@ export class WorkspaceCatalog extends Construct {
   constructor(scope: Construct, id: string, props: WorkspaceCatalogProps) {
     super(scope, id);
     const { names } = props;
-    this.bucketName = new ProtectedBucket(this, "storage", { names: { bucket: names.catalogBucket } }).bucketName;
+    this.bucketName = new ProtectedBucket(this, "storage", { names: { bucket: names.catalogBucket }, preventDestroy: props.preventBucketDestroy }).bucketName;
     const role = new UnityCatalogRole(this, "role", {
       names: { role: names.catalogRole, credential: names.catalogStorage },
       awsAccountId: props.awsAccountId,

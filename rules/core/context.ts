@@ -5,7 +5,7 @@
  */
 import type { RegionsConfig } from "../../config/schema/regions";
 import { groupAssignments } from "../../domain/identity";
-import { regionResourceNames, type RegionResourceNames, type WorkspaceResourceNames } from "../../domain/naming";
+import { regionResourceNames, type KeptNames, type RegionResourceNames, type WorkspaceResourceNames } from "../../domain/naming";
 import { costTagsFor, workspaceIdentity, workspacePlaces } from "../../domain/workspaces";
 
 export interface WorkspaceExpectations {
@@ -15,8 +15,20 @@ export interface WorkspaceExpectations {
   readonly deploymentName?: string;
   /** Cost tags + Environment + Region, with the values this workspace must carry. */
   readonly tags: Readonly<Record<string, string>>;
-  /** `environments.<env>.protected`: the workspace must refuse to be destroyed. */
+  /**
+   * The workspace must refuse to be destroyed: its environment is `protected`, or it was adopted
+   * (a wrong `adopt` must fail the plan, not replace the workspace); never while decommissioned.
+   */
   readonly protected: boolean;
+  /** The workspace's AWS region. @default unknown (a rule names none) */
+  readonly awsRegion?: string;
+  /**
+   * `regions[].decommission`: its stacks carry no prevent_destroy, so `cdktf destroy` reaches them.
+   * @default false
+   */
+  readonly decommissioning?: boolean;
+  /** The names an adopted workspace keeps instead of the convention's (`adopt`). */
+  readonly kept?: KeptNames;
   /** `environments.<env>.hardening`, resolved: customer-managed keys and back-end PrivateLink. */
   readonly hardening?: { readonly customerManagedKeys: boolean; readonly privateLink: boolean };
   /** Names of the region's shared objects (data-bucket roles), which its config stacks may hold. */
@@ -52,7 +64,10 @@ export function guardrailContext(config: RegionsConfig): GuardrailContext {
       names: identity.names,
       deploymentName: identity.deploymentName,
       tags: identity.tags,
-      protected: identity.settings.protected,
+      protected: !identity.decommissioning && (identity.settings.protected || identity.adoption?.importIds !== undefined),
+      awsRegion: identity.awsRegion,
+      decommissioning: identity.decommissioning,
+      kept: identity.adoption?.kept,
       hardening: { customerManagedKeys: identity.customerManagedKeys, privateLink: identity.privateLink },
       regionNames: regionResourceNames(identity.key),
       adminGroups: [

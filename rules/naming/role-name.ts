@@ -12,6 +12,8 @@ export const roleNameIsDerived: BlockRule = (block, stack) => {
   const name = block.body.name;
   if (typeof name !== "string") return fromProblems([`has no fixed role name (name_prefix or a generated name cannot be checked)`]);
   if (!workspace) return NOT_APPLICABLE;
+  // An adopted workspace's cross-account role keeps its name (regions.yaml `adopt.crossAccountRoleName`).
+  if (name === workspace.kept?.crossAccountRole) return fromProblems([]);
   const prefixes = [`${workspace.names.workspace}-`, ...(workspace.regionNames ? [workspace.regionNames.dataBucketRolePrefix] : [])];
   return fromProblems(prefixes.some((prefix) => name.startsWith(prefix)) ? [] : [`role "${name}" does not start with ${prefixes.map((p) => `"${p}"`).join(" or ")}`]);
 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS, UC_NAME_PATTERN } from "../../domain/platform-facts";
-import { accountResourceNames, deploymentNameFor, regionCode, regionResourceNames, workspaceHostFor, workspaceName, workspaceResourceNames } from "../../domain/naming";
+import { accountResourceNames, deploymentNameFor, regionCode, regionResourceNames, workspaceHostFor, workspaceName, workspaceResourceNames, withKeptNames } from "../../domain/naming";
 
 describe("naming: one convention for every name", () => {
   test.each([
@@ -62,5 +62,19 @@ describe("naming: one convention for every name", () => {
   ] as const)("deployment name and host: %s", (_name, prefix, deployment, host) => {
     expect(deploymentNameFor("acme-data-use1-prod", prefix)).toBe(deployment);
     expect(workspaceHostFor("acme-data-use1-prod", prefix)).toBe(host);
+  });
+});
+
+describe("withKeptNames: an adopted workspace keeps what it is called", () => {
+  const names = workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "us-east-1", environment: "prod" });
+
+  test("its workspace name, root bucket and role are the kept ones; the stack and everything new keep the convention's", () => {
+    const kept = withKeptNames(names, { workspaceName: "analytics", rootBucket: "analytics-root", crossAccountRole: "analytics-xaccount" });
+    expect([kept.workspace, kept.rootBucket, kept.crossAccountRole]).toEqual(["analytics", "analytics-root", "analytics-xaccount"]);
+    expect([kept.stack, kept.credentials, kept.flowLogRole, kept.privateSubnet("us-east-1a")]).toEqual([names.stack, names.credentials, names.flowLogRole, names.privateSubnet("us-east-1a")]);
+  });
+
+  test("what it does not keep is the convention's", () => {
+    expect(withKeptNames(names, { rootBucket: "analytics-root" })).toMatchObject({ workspace: names.workspace, rootBucket: "analytics-root", crossAccountRole: names.crossAccountRole });
   });
 });

@@ -234,3 +234,30 @@ describe("awsOnlyStack: a real cross-stack reference (terraform_remote_state) fr
     expect(copy.dropped).toEqual(expect.arrayContaining([expect.stringMatching(/^data\.terraform_remote_state\./)]));
   });
 });
+
+describe("awsOnlyStack: import blocks", () => {
+  const stack = {
+    provider: { aws: [{ region: "us-east-1" }] },
+    import: [
+      { to: "aws_vpc.vpc", id: "vpc-0123456789abcdef0" },
+      { to: "databricks_mws_workspaces.workspace", id: "acc/1234567890123456" },
+      { to: "aws_subnet.gone", id: "subnet-0123456789abcdef0" },
+    ],
+    resource: {
+      aws_vpc: { vpc: { cidr_block: "10.0.0.0/16" } },
+      databricks_mws_workspaces: { workspace: { workspace_name: "w", network_id: "n" } },
+    },
+  };
+
+  test("an import into a kept AWS resource stays; one into a dropped block or into nothing goes", () => {
+    const copy = awsOnly(stack);
+    expect(copy.imports).toEqual([{ to: "aws_vpc.vpc", id: "vpc-0123456789abcdef0" }]);
+    expect(copy.json.import).toEqual([{ to: "aws_vpc.vpc", id: "vpc-0123456789abcdef0" }]);
+  });
+
+  test("no import key when nothing is left to import", () => {
+    const copy = awsOnly({ ...stack, import: [{ to: "databricks_mws_workspaces.workspace", id: "acc/1" }] });
+    expect(copy.imports).toEqual([]);
+    expect("import" in copy.json).toBe(false);
+  });
+});

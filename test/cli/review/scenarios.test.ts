@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Document } from "yaml";
 import { validateRegionsText } from "../../../config/load";
 import type { RegionsConfig } from "../../../config/schema/regions";
-import { accountResourceNames, bootstrapResourceNames, workspaceResourceNames } from "../../../domain/naming";
+import { accountResourceNames, bootstrapResourceNames, stateKey, workspaceResourceNames } from "../../../domain/naming";
 import { stackNames } from "../../../app/compose";
 import { allocateVpcCidrs } from "../../../cli/onboard/allocate-cidrs";
 import { planOnboarding } from "../../../cli/onboard/onboard";
@@ -125,6 +125,18 @@ describe("review of real synths: renaming the company", () => {
       const catalogGrants = ofType(configStack, "databricks_grants").find((g) => g.attributes.some((a) => a.path === "catalog"))!;
       expect(catalogGrants.reasons[0]).toMatch(/^replaced because databricks_catalog\.\S+ \(name ".*"→".*"\) → databricks_grants\.\S+ \(catalog\)$/);
     }
+    // Each renamed stack's state moves from the key the naming module gives the old name to the new one.
+    const state = base.config.state!;
+    expect(report.stateMoves?.map((move) => [move.from, move.to, move.backend])).toEqual(
+      stackNames(base.config).map((from, i) => [from, stackNames(config)[i], "s3"]).sort((a, b) => a[1].localeCompare(b[1])),
+    );
+    for (const key of workspaceKeys(base.config)) {
+      const names = workspaceResourceNames(key);
+      const move = report.stateMoves!.find((m) => m.from === names.stack)!;
+      expect(move.steps.map((step) => step.command)).toContain(
+        `aws s3 cp s3://${state.bucket}/${stateKey(state.keyPrefix, names.stack)} ${names.stack}.tfstate --region ${state.region}`,
+      );
+    }
     expect(exitCodeFor(report, false)).toBe(2);
   }, SYNTH_TIMEOUT);
 });
@@ -198,8 +210,8 @@ describe("review of real synths: a new VPC CIDR", () => {
   }, SYNTH_TIMEOUT);
 });
 
-describe("review of real synths: removing a region", () => {
-  test("reports its stacks deleted and exits 2", async () => {
+describe("review of real synths: removing a region without decommissioning it", () => {
+  test("orphans its stacks (not destroyed by deploy), names the metastore the account stack WILL destroy, and exits 2", async () => {
     const last = base.config.regions.length - 1;
     const removed = base.config.regions[last].region;
     const { report, config } = await review((doc) => doc.deleteIn(["regions", last]));
@@ -208,15 +220,24 @@ describe("review of real synths: removing a region", () => {
     expect(gone.length).toBe(2 * Object.keys(base.config.environments).length);
     for (const name of gone) {
       const stack = stackOf(report, name);
-      expect(stack.status).toBe("removed");
-      expect(stack.changes.every((c) => c.action === "delete")).toBe(true);
+      expect(stack).toMatchObject({ status: "removed", removal: "orphaned" });
+      expect(stack.changes.length).toBeGreaterThan(0);
+      expect(stack.changes.every((c) => c.action === "orphan")).toBe(true);
     }
-    // Elsewhere the account stack loses the region's metastore, and the CI apply role its reach there.
+    // Elsewhere the account stack loses the region's metastore (for real), and the CI apply role its reach there.
     const others = report.stacks.filter((s) => !gone.includes(s.name) && s.status !== "unchanged");
     expect(others.map((s) => s.name)).toEqual([accountResourceNames(base.config).stack, bootstrapResourceNames(base.config).stack]);
     expect(others[0].changes.map((c) => [c.type, c.action])).toEqual([["databricks_metastore", "delete"]]);
     expect(others[0].changes[0].address).toContain(removed);
     expect(others[1].changes.map((c) => [c.type, c.action])).toEqual([["aws_iam_role_policy", "update"]]);
+    expect(report.regions).toEqual([
+      {
+        kind: "orphaned", region: removed, stacks: [...gone].sort(),
+        resources: gone.reduce((sum, name) => sum + stackOf(report, name).changes.length, 0),
+        alsoDestroyed: [`${others[0].name}/${others[0].changes[0].address}`],
+      },
+    ]);
+    expect(renderMarkdown(report)).toContain(`**${removed}: ${gone.length} stacks left the synth without \`decommission: true\`: \`cdktf deploy\` will NOT destroy them.**`);
     expect(exitCodeFor(report, false)).toBe(2);
   }, SYNTH_TIMEOUT);
 });
