@@ -5,6 +5,7 @@ import { workspaceSpecs } from "../domain/workspaces";
 import { AccountStack } from "./stacks/account-stack";
 import { BootstrapStack } from "./stacks/bootstrap-stack";
 import { ConfigStack } from "./stacks/config-stack";
+import type { RegionStacks } from "./stacks/data-layer";
 import { DEFAULT_OUTPUT_LAYOUT, stateBackendOf, type OutputLayout } from "./stacks/state-backend";
 import { WorkspaceStack } from "./stacks/workspace-stack";
 
@@ -25,13 +26,20 @@ export function composeStacks(app: App, config: RegionsConfig, layout: OutputLay
   const backend = stateBackendOf(config, layout);
   const bootstrap = new BootstrapStack(app, config, backend);
   const account = new AccountStack(app, config, backend);
-  const workspaces: WorkspaceStack[] = [];
-  const configs: ConfigStack[] = [];
-  for (const spec of workspaceSpecs(config)) {
-    const workspace = new WorkspaceStack(app, config, spec, account, backend);
-    workspaces.push(workspace);
-    configs.push(new ConfigStack(app, config, spec, workspace, backend));
-  }
+  const specs = workspaceSpecs(config);
+  const workspaces = specs.map((spec) => new WorkspaceStack(app, config, spec, account, backend));
+  // A config stack may reach the other workspaces of its region (a data bucket several environments
+  // share is bound to each of them), so every workspace stack exists before the first config stack.
+  const workspaceOf = (awsRegion: string, environment: string): WorkspaceStack =>
+    workspaces[specs.findIndex((spec) => spec.awsRegion === awsRegion && spec.environment === environment)];
+  const configs = specs.map((spec, i) => {
+    const region: RegionStacks = {
+      metastoreId: account.metastoreId(spec.awsRegion),
+      workspaceId: (environment) => workspaceOf(spec.awsRegion, environment).workspaceId,
+      servicePrincipalApplicationId: (environment, role) => workspaceOf(spec.awsRegion, environment).servicePrincipal(role).applicationId,
+    };
+    return new ConfigStack(app, config, spec, workspaces[i], backend, region);
+  });
   return { bootstrap, account, workspaces, configs };
 }
 

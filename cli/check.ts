@@ -3,11 +3,13 @@
  * runs (app/gate.ts: synthesize, then the guardrail rule pack) on a regions file without writing
  * any stack, prints a table of findings, writes a JSON report (check-report.json) and exits 1 on any
  * unsuppressed error. The file: the path given, else $REGIONS_FILE, else regions.yaml. `--docs`
- * instead regenerates the rule table in docs/guardrails.md.
+ * instead regenerates the generated tables of the docs: the rule table in docs/guardrails.md, and
+ * the data-access tables in docs/data-access.md from the shipped regions.yaml (the docs describe it).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { synthWithGuardrails } from "../app/gate";
 import { withRuleTable } from "../rules/docs";
+import { withDataAccessTables } from "./data-access-doc";
 import { RULE_PACK } from "../rules/pack";
 import { checkReport, findingsTable, summarize } from "./check/report";
 import { parseCommandLine } from "./kit/args";
@@ -18,6 +20,9 @@ import { selectRegionsFile } from "../config/regions-file";
 import { readValidConfig } from "./kit/regions-file";
 
 export const GUARDRAILS_DOC = "docs/guardrails.md";
+export const DATA_ACCESS_DOC = "docs/data-access.md";
+/** The file docs/data-access.md describes, whatever REGIONS_FILE says. */
+const SHIPPED_REGIONS_FILE = "regions.yaml";
 const USAGE = "usage: npm run check [-- path/to/regions.yaml] [--report path/to/report.json] | npm run check -- --docs";
 
 const OPTIONS = {
@@ -26,15 +31,18 @@ const OPTIONS = {
   help: { type: "boolean" },
 } as const;
 
+/** Rewrites `file` with `update` applied, and says whether it changed. */
+function regenerate(io: Io, file: string, what: string, update: (doc: string) => string): void {
+  const current = readFileSync(file, "utf8");
+  const updated = update(current);
+  if (updated !== current) writeFileSync(file, updated);
+  io.stdout(`${file}: ${what} ${updated === current ? "up to date" : "regenerated"}\n`);
+}
+
 function regenerateDocs(io: Io): number {
-  const current = readFileSync(GUARDRAILS_DOC, "utf8");
-  const updated = withRuleTable(current, RULE_PACK);
-  if (updated === current) {
-    io.stdout(`${GUARDRAILS_DOC}: rule table up to date (${RULE_PACK.length} rules)\n`);
-    return 0;
-  }
-  writeFileSync(GUARDRAILS_DOC, updated);
-  io.stdout(`${GUARDRAILS_DOC}: rule table regenerated (${RULE_PACK.length} rules)\n`);
+  regenerate(io, GUARDRAILS_DOC, `rule table (${RULE_PACK.length} rules)`, (doc) => withRuleTable(doc, RULE_PACK));
+  const config = readValidConfig(SHIPPED_REGIONS_FILE, () => `${DATA_ACCESS_DOC}: not regenerated`);
+  regenerate(io, DATA_ACCESS_DOC, `data-access tables (from ${SHIPPED_REGIONS_FILE})`, (doc) => withDataAccessTables(doc, config));
   return 0;
 }
 

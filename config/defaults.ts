@@ -19,6 +19,11 @@ export const ENVIRONMENT_DEFAULTS = {
   legacyAccess: false,
 } as const;
 
+export const REGION_DEFAULTS = {
+  /** A region is kept; `true` is the first of two steps that remove one (docs/lifecycle.md). */
+  decommission: false,
+} as const;
+
 export const ACCOUNT_DEFAULTS = {
   pricingTier: PRICING_TIER.premium,
 } as const;
@@ -72,6 +77,15 @@ export const CLUSTER_DEFAULTS = {
   maxDbusPerHour: 20,
   autoterminationMinutes: { default: 30, max: 120 },
   instanceTypes: ["m6i.xlarge", "m6i.2xlarge"],
+} as const;
+
+/**
+ * A data bucket entry that says nothing more covers the whole bucket, read-only: writing to a data
+ * lake the platform did not create is something to ask for.
+ */
+export const DATA_BUCKET_DEFAULTS = {
+  prefix: "",
+  access: "readOnly",
 } as const;
 
 export const SPEND_DEFAULTS = {

@@ -7,7 +7,10 @@ import { formatProblems, formatSyntaxProblems, parseConfigSource, readConfigFile
 import { loadPolicyFiles, type ReadText } from "./policy-files";
 import { schemaProblems } from "./schema-problems";
 import { ConfigError, formatPath, type ConfigProblem } from "./problems";
+import { checkAdoption } from "./checks/adoption";
 import { checkCompute } from "./checks/compute";
+import { checkDataAccess } from "./checks/data-access";
+import { checkDataBuckets } from "./checks/data-buckets";
 import { checkEnvironments } from "./checks/environments";
 import { checkIdentity } from "./checks/identity";
 import { checkNameLengths } from "./checks/names";
@@ -25,9 +28,12 @@ export const CONFIG_CHECKS: readonly ((config: RegionsFile) => ConfigProblem[])[
   checkEnvironments,
   checkPricingTier,
   checkNetwork,
+  checkAdoption,
   checkNameLengths,
   checkIdentity,
   checkCompute,
+  checkDataBuckets,
+  checkDataAccess,
   checkPolicyFilePaths,
   checkSpend,
   checkSuppressions,

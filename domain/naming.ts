@@ -49,9 +49,18 @@ export function workspaceHostFor(workspace: string, prefix: string | undefined):
   return deployment === undefined ? undefined : `${prefix}-${deployment}${WORKSPACE_HOST_SUFFIX}`;
 }
 
+/**
+ * A Unity Catalog object name from name parts: lowercase words joined by underscores, a plain SQL
+ * identifier (UC_NAME_PATTERN), e.g. `acme_data_use1_prod`.
+ */
+function ucName(...parts: readonly string[]): string {
+  return parts.join("_");
+}
+
 /** Names of everything one workspace stack creates, all derived from the workspace name. */
 export function workspaceResourceNames(key: WorkspaceKey) {
   const workspace = workspaceName(key);
+  const catalog = ucName(key.company, key.domain, regionCode(key.awsRegion), key.environment);
   return {
     workspace,
     stack: workspace,
@@ -86,12 +95,67 @@ export function workspaceResourceNames(key: WorkspaceKey) {
     /** Where that principal's OAuth secret lives: only AWS Secrets Manager, never an output. */
     servicePrincipalSecret: (role: string) => `databricks/${workspace}/${role}`,
     flowLogRole: `${workspace}-flowlogs`,
+    /** The workspace's own Unity Catalog catalog: a SQL identifier, `<company>_<domain>_<code>_<env>`. */
+    catalog,
+    /** Its managed storage: the bucket, the IAM role Unity Catalog assumes for it, and the storage credential and external location (one name) over it. */
+    catalogBucket: `${workspace}-catalog`,
+    catalogRole: `${workspace}-catalog`,
+    catalogStorage: ucName(catalog, "storage"),
     /** The workspace's serverless budget policy (account level; unique among active policies). */
     budgetPolicy: workspace,
   } as const;
 }
 
-export type WorkspaceResourceNames = ReturnType<typeof workspaceResourceNames>;
+/** Names an adopted workspace may keep instead of the convention's (regions.yaml `adopt`). */
+type KeptName = "workspace" | "rootBucket" | "crossAccountRole";
+
+/** A workspace's names: the convention's (workspaceResourceNames), or with what an adopted one keeps (withKeptNames). */
+export type WorkspaceResourceNames = Omit<ReturnType<typeof workspaceResourceNames>, KeptName> & { readonly [K in KeptName]: string };
+
+/** What an adopted workspace already is called (`adopt.name`, `adopt.rootBucket`, `adopt.crossAccountRoleName`). */
+export interface KeptNames {
+  readonly workspaceName?: string;
+  readonly rootBucket?: string;
+  readonly crossAccountRole?: string;
+}
+
+/**
+ * The names an adopted workspace's resources get: the convention's, except the names it already has
+ * and keeps. Nothing adopted is renamed: a workspace's name, its root bucket (through the storage
+ * configuration) and an IAM role's name all force a replacement when they change. Everything else
+ * (the stack, the new objects beside the adopted ones) keeps the convention's name.
+ */
+export function withKeptNames(names: WorkspaceResourceNames, kept: KeptNames): WorkspaceResourceNames {
+  return {
+    ...names,
+    workspace: kept.workspaceName ?? names.workspace,
+    rootBucket: kept.rootBucket ?? names.rootBucket,
+    crossAccountRole: kept.crossAccountRole ?? names.crossAccountRole,
+  };
+}
+
+export interface RegionKey {
+  readonly company: string;
+  readonly domain: string;
+  readonly awsRegion: string;
+}
+
+/**
+ * Names of a region's objects that no one workspace owns: the data buckets of regions.yaml, each
+ * reached through one external location its region's workspaces share (they share the metastore).
+ */
+export function regionResourceNames(key: RegionKey) {
+  const code = regionCode(key.awsRegion);
+  const rolePrefix = `${key.company}-${key.domain}-${code}-lake-`;
+  return {
+    /** Every data-bucket IAM role starts so; the naming guardrail accepts it in the region's config stacks. */
+    dataBucketRolePrefix: rolePrefix,
+    /** The IAM role Unity Catalog assumes for data bucket `name`, and its storage credential and external location (one name). */
+    dataBucket: (name: string) => ({ role: `${rolePrefix}${name}`, location: ucName(key.company, key.domain, code, "lake", name) }),
+  } as const;
+}
+
+export type RegionResourceNames = ReturnType<typeof regionResourceNames>;
 
 export interface AccountKey {
   readonly company: string;
@@ -180,5 +244,7 @@ export function limitedNames(key: WorkspaceKey, deploymentNamePrefix?: string): 
     { name: names.rootBucket, what: "root bucket name", limit: NAME_LIMITS.s3Bucket },
     { name: names.crossAccountRole, what: "cross-account IAM role name", limit: NAME_LIMITS.iamRole },
     { name: names.flowLogRole, what: "flow-log IAM role name", limit: NAME_LIMITS.iamRole },
+    { name: names.catalogBucket, what: "catalog bucket name", limit: NAME_LIMITS.s3Bucket },
+    { name: names.catalogRole, what: "catalog storage IAM role name", limit: NAME_LIMITS.iamRole },
   ];
 }

@@ -8,10 +8,11 @@ export const RULE_IDS = [
   "NAME-1", "NAME-2", "NAME-3",
   "TAG-1", "TAG-2", "TAG-3", "TAG-4", "TAG-5",
   "NET-1", "NET-2", "NET-3", "NET-4", "NET-5",
-  "BKT-1", "BKT-2", "BKT-3", "BKT-4", "BKT-5", "BKT-6",
+  "BKT-1", "BKT-2", "BKT-3", "BKT-4", "BKT-5", "BKT-6", "BKT-7",
   "IAM-1", "IAM-2", "IAM-3", "IAM-4",
-  "DBX-1", "DBX-2", "DBX-3", "DBX-4", "DBX-5", "DBX-6", "DBX-7", "DBX-8", "DBX-9", "DBX-10",
+  "DBX-1", "DBX-2", "DBX-3", "DBX-4", "DBX-5", "DBX-6", "DBX-7", "DBX-8", "DBX-9", "DBX-10", "DBX-11", "DBX-12",
   "SEC-1", "SEC-2", "SEC-3",
+  "LIFE-1", "LIFE-2",
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];

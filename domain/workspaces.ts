@@ -5,13 +5,13 @@
  * disagree about which workspaces exist or what they are called.
  */
 import type { EnvironmentSettings, RegionsFile } from "../config/schema/regions";
-import type { PricingTier } from "./platform-facts";
-import { deploymentNameFor, regionCode, workspaceHostFor, workspaceResourceNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
+import { accountObjectImportId, metastoreAssignmentImportId, type PricingTier } from "./platform-facts";
+import { deploymentNameFor, regionCode, workspaceHostFor, workspaceResourceNames, type KeptNames, type WorkspaceKey, type WorkspaceResourceNames } from "./naming";
 import { subnetLayout, type SubnetLayout } from "./network";
 
 /** What the loop reads; the typed config and regions.yaml as written (`RegionsFile`) both have it. */
 type Places = Pick<RegionsFile, "company" | "domain" | "regions" | "environments">;
-type Identities = Places & Pick<RegionsFile, "costTags" | "deploymentNamePrefix" | "pricingTier">;
+type Identities = Places & Pick<RegionsFile, "costTags" | "deploymentNamePrefix" | "pricingTier" | "databricksAccountId">;
 type Specs = Identities & Pick<RegionsFile, "network" | "spend">;
 
 /** One workspace of the config, before anything is derived from it. */
@@ -43,6 +43,41 @@ export interface WorkspaceIdentity {
   readonly pricingTier: PricingTier;
   /** Cost tags + Environment + Region: on every AWS resource, workspace, cluster and warehouse. */
   readonly tags: Readonly<Record<string, string>>;
+  /** `regions[].decommission`: its region is being removed, so its stacks keep no prevent_destroy. */
+  readonly decommissioning: boolean;
+  /** The workspace existed before this repository (regions.yaml `adopt`): what it keeps and what is imported. */
+  readonly adoption?: WorkspaceAdoption;
+}
+
+/**
+ * An existing workspace taken over as it is: the names it keeps and the import id of every existing
+ * object, in the format the provider docs give (domain/platform-facts/adoption.ts). What has no id
+ * here is created new beside it.
+ */
+export interface WorkspaceAdoption {
+  readonly kept: KeptNames;
+  /**
+   * None while its region is decommissioned: that destroys what Terraform manages and imports nothing
+   * more (the names stay, so the destroy plans against what exists).
+   */
+  readonly importIds?: {
+    readonly workspace: string;
+    readonly credentials?: string;
+    readonly storageConfiguration?: string;
+    /** The network is adopted whole (config/checks/adoption.ts): its registration and what it names. */
+    readonly network?: {
+      readonly registration: string;
+      readonly vpc: string;
+      /** One per availability zone, in availabilityZones order. */
+      readonly privateSubnets: readonly string[];
+      readonly securityGroup: string;
+    };
+    readonly metastoreAssignment?: string;
+    /** The root bucket and its bucket-level settings import by the bucket's (kept) name. */
+    readonly rootBucket?: string;
+    /** An IAM role imports by its (kept) name. */
+    readonly crossAccountRole?: string;
+  };
 }
 
 /** A workspace with everything its stacks need already derived. Stacks and constructs read this, never the raw config. */
@@ -96,11 +131,20 @@ export const SHARED_ENVIRONMENT = "shared";
 export function workspaceIdentity(config: Identities, place: WorkspacePlace): WorkspaceIdentity {
   const { key, environment, settings } = place;
   const names = workspaceResourceNames(key);
+  const decommissioning = place.region.decommission === true;
+  const adopt = place.region.workspaces[environment]?.adopt;
+  const adoption = adopt && adoptionOf(config.databricksAccountId, adopt, decommissioning);
+  // An adopted workspace's deployment_name is left out: it has one already, and the provider
+  // suppresses the diff when the configuration leaves it empty (mws/resource_mws_workspaces.go,
+  // deployment_name DiffSuppressFunc), where a different one would replace the workspace.
+  const keepsItsUrl = adopt !== undefined;
   return {
     key,
     names,
-    deploymentName: deploymentNameFor(names.workspace, config.deploymentNamePrefix),
-    host: workspaceHostFor(names.workspace, config.deploymentNamePrefix),
+    deploymentName: keepsItsUrl ? undefined : deploymentNameFor(names.workspace, config.deploymentNamePrefix),
+    host: keepsItsUrl ? undefined : workspaceHostFor(names.workspace, config.deploymentNamePrefix),
+    decommissioning,
+    ...(adoption ? { adoption } : {}),
     environment,
     settings,
     ...hardeningOf(settings),
@@ -108,6 +152,28 @@ export function workspaceIdentity(config: Identities, place: WorkspacePlace): Wo
     awsRegion: key.awsRegion,
     regionCode: regionCode(key.awsRegion),
     tags: costTagsFor(config, environment, key.awsRegion),
+  };
+}
+
+type Adopt = NonNullable<RegionsFile["regions"][number]["workspaces"][string]["adopt"]>;
+
+function adoptionOf(databricksAccountId: string, adopt: Adopt, decommissioning: boolean): WorkspaceAdoption {
+  const account = (id: string | undefined) => (id === undefined ? undefined : accountObjectImportId(databricksAccountId, id));
+  const importIds: NonNullable<WorkspaceAdoption["importIds"]> = {
+    workspace: accountObjectImportId(databricksAccountId, adopt.workspaceId),
+    credentials: account(adopt.credentialsId),
+    storageConfiguration: account(adopt.storageConfigurationId),
+    network:
+      adopt.networkId && adopt.vpcId && adopt.subnetIds && adopt.securityGroupId
+        ? { registration: accountObjectImportId(databricksAccountId, adopt.networkId), vpc: adopt.vpcId, privateSubnets: adopt.subnetIds, securityGroup: adopt.securityGroupId }
+        : undefined,
+    metastoreAssignment: adopt.metastoreAssignment && metastoreAssignmentImportId(adopt.workspaceId, adopt.metastoreAssignment),
+    rootBucket: adopt.rootBucket,
+    crossAccountRole: adopt.crossAccountRoleName,
+  };
+  return {
+    kept: { workspaceName: adopt.name, rootBucket: adopt.rootBucket, crossAccountRole: adopt.crossAccountRoleName },
+    ...(decommissioning ? {} : { importIds }),
   };
 }
 
@@ -124,12 +190,15 @@ export function regionOwnerEnvironment(environments: Readonly<Record<string, Pic
 
 /**
  * Where the spend dashboard lives, or undefined without `spend.dashboard`: the workspace it names,
- * else the first region's owner workspace (its prod, in the shipped file).
+ * else the owner workspace of the first region that is not being decommissioned (its prod, in the
+ * shipped file). A decommissioned region's config stacks are destroyed, the dashboard with them, so
+ * it moves to a region that stays as soon as the decommission is declared.
  */
 export function spendDashboardPlace(config: Pick<RegionsFile, "regions" | "environments" | "spend">): { region: string; environment: string } | undefined {
   const dashboard = config.spend.dashboard;
   if (!dashboard) return undefined;
-  return dashboard.workspace ?? { region: config.regions[0].region, environment: regionOwnerEnvironment(config.environments) };
+  const staying = config.regions.find((region) => region.decommission !== true) ?? config.regions[0];
+  return dashboard.workspace ?? { region: staying.region, environment: regionOwnerEnvironment(config.environments) };
 }
 
 /** Every workspace with its subnet layout: what the stacks are built from. */

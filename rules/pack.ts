@@ -26,6 +26,7 @@ import { bucketPreventsDestroy } from "./storage/bucket-prevent-destroy";
 import { bucketPublicAccessBlocked } from "./storage/bucket-public-access-block";
 import { bucketTlsOnly } from "./storage/bucket-tls-only";
 import { bucketVersioned } from "./storage/bucket-versioning";
+import { dataBucketProtected } from "./storage/data-bucket-protected";
 import { crossAccountExternalId } from "./iam/cross-account-external-id";
 import { noAdminStatement } from "./iam/no-admin-statement";
 import { noAdministratorAccess } from "./iam/no-administrator-access";
@@ -39,10 +40,14 @@ import { policyLimitsAutotermination } from "./databricks/policy-autotermination
 import { workspaceUsesCustomerManagedKeys } from "./databricks/customer-managed-keys";
 import { workspaceUsesPrivateLink } from "./databricks/private-link";
 import { hardenedWorkspaceOnEnterprise } from "./databricks/enterprise-tier";
+import { unityCatalogIsolated } from "./databricks/unity-catalog-isolated";
+import { noAllPrivilegesForNonAdmins } from "./databricks/no-all-privileges";
 import { kmsKeyRotates } from "./iam/kms-key-rotation";
 import { noLiteralSecrets } from "./secrets/no-literal-secrets";
 import { secretValuesByReference } from "./secrets/secret-values-by-reference";
 import { secretOutputsSensitive } from "./secrets/sensitive-outputs";
+import { adoptedWithStorage } from "./lifecycle/adopted-storage";
+import { decommissioningNoted } from "./lifecycle/decommissioning";
 
 export type RuleLevel = "error" | "warning";
 
@@ -71,7 +76,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "NAME-3",
     level: "error",
-    message: "IAM role names must be fixed and start with the derived workspace name, so CloudTrail and the IAM console show whose role it is. Use workspaceResourceNames() in domain/naming.ts.",
+    message: "IAM role names must be fixed and start with the derived workspace name (a region's shared data-bucket roles: <company>-<domain>-<code>-lake-), so CloudTrail and the IAM console show whose role it is. Use workspaceResourceNames() or regionResourceNames() in domain/naming.ts.",
     check: { block: roleNameIsDerived },
   },
   {
@@ -171,6 +176,12 @@ export const RULE_PACK: readonly PackRule[] = [
     check: { block: bucketOwnerEnforced },
   },
   {
+    id: "BKT-7",
+    level: "error",
+    message: "A bucket that stores Unity Catalog data (a catalog's storage_root, an external location's url) must have every protection of BKT-1..6 (prevent_destroy, versioning, encryption, public access block, TLS only, owner enforced), whatever those rules' suppressions say: managed tables live there. Use constructs/aws/protected-bucket.ts.",
+    check: { block: dataBucketProtected },
+  },
+  {
     id: "IAM-1",
     level: "error",
     message: "No IAM policy may allow action \"*\" on resource \"*\": that is administrator access under another name. List the actions and resources the role needs.",
@@ -179,7 +190,7 @@ export const RULE_PACK: readonly PackRule[] = [
   {
     id: "IAM-2",
     level: "error",
-    message: "A role another AWS account can assume must require sts:ExternalId in its trust policy (the confused-deputy defence); for Databricks use databricks_aws_assume_role_policy with external_id = the Databricks account id.",
+    message: "A role another AWS account can assume must require sts:ExternalId in its trust policy (the confused-deputy defence); for Databricks use databricks_aws_assume_role_policy with external_id = the Databricks account id, or for Unity Catalog databricks_aws_unity_catalog_assume_role_policy with the storage credential's external id.",
     check: { block: crossAccountExternalId },
   },
   {
@@ -255,6 +266,18 @@ export const RULE_PACK: readonly PackRule[] = [
     check: { block: policyForbidsPools },
   },
   {
+    id: "DBX-11",
+    level: "error",
+    message: "Catalogs must be ISOLATED, and external locations and storage credentials ISOLATION_MODE_ISOLATED (external locations with fallback off), so each is reachable only from the workspaces bound to it: dev and prod share a metastore, and dev compute must never read prod data.",
+    check: { block: unityCatalogIsolated },
+  },
+  {
+    id: "DBX-12",
+    level: "error",
+    message: "No Unity Catalog grant may give ALL_PRIVILEGES to a principal other than the workspace's admin groups (role admin in its environment) or the metastore owner: it is every privilege on the securable and everything in it. Grant the privileges the role needs in dataAccess.",
+    check: { block: noAllPrivilegesForNonAdmins },
+  },
+  {
     id: "SEC-1",
     level: "error",
     message: "No credential may be written into the synthesized JSON (token, password, secret, key attributes; dapi…, AKIA…, PEM shapes): it would live in git, CI logs and state. Read credentials from the environment or a secret store.",
@@ -271,5 +294,17 @@ export const RULE_PACK: readonly PackRule[] = [
     level: "error",
     message: "An output that carries a secret (or is named like one) must be sensitive = true, or Terraform prints it in every plan and apply log.",
     check: { block: secretOutputsSensitive },
+  },
+  {
+    id: "LIFE-1",
+    level: "warning",
+    message: "This region is being decommissioned (regions[].decommission: true): its stacks carry no prevent_destroy, so `cdktf destroy` can delete them. Back up notebooks, root buckets and catalog tables first, destroy config stacks before workspace stacks, and delete the entry only after the destroy (docs/lifecycle.md).",
+    check: { stack: decommissioningNoted },
+  },
+  {
+    id: "LIFE-2",
+    level: "warning",
+    message: "An adopted workspace needs its storage configuration adopted too (adopt.storageConfigurationId and adopt.rootBucket): a workspace cannot change it, so terraform would have to replace the workspace, and refuses (docs/lifecycle.md).",
+    check: { stack: adoptedWithStorage },
   },
 ];

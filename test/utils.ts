@@ -42,6 +42,9 @@ export const shippedRegionsText = readFileSync(SHIPPED_REGIONS_FILE, "utf8");
 
 /** Synthesized Terraform JSON of one stack. */
 export interface StackJson {
+  /** cdktf's metadata and the app's lifecycle marker (tfjson/lifecycle-marker.ts). */
+  readonly "//"?: Record<string, unknown>;
+  readonly import?: readonly { readonly to: string; readonly id: string; readonly provider?: string }[];
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, Record<string, unknown>>;

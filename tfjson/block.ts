@@ -6,6 +6,7 @@
  * integration tier read.
  */
 import { asList, isObject, type Json, type JsonObject } from "./json";
+import { readLifecycleMarker, type StackLifecycle } from "./lifecycle-marker";
 
 export type BlockKind = "resource" | "data" | "provider" | "output" | "variable" | "local" | "terraform";
 
@@ -31,11 +32,25 @@ export interface Block {
   readonly provider?: string;
 }
 
+/** A Terraform `import` block (Terraform >= 1.5): adopt the existing object `id` as `to`. */
+export interface ImportEntry {
+  /** The resource address the object is imported into: `aws_vpc.network_vpc_4E8F0223`. */
+  readonly to: string;
+  /** The id the provider docs give for the type: `vpc-…`, `<account_id>/<workspace_id>`… */
+  readonly id: string;
+  /** `provider = <name>.<alias>`, when set. */
+  readonly provider?: string;
+}
+
 export interface SynthStack {
   readonly name: string;
   /** The stack's Terraform JSON as read. */
   readonly json: JsonObject;
   readonly blocks: readonly Block[];
+  /** The stack's `import` blocks, in order. */
+  readonly imports: readonly ImportEntry[];
+  /** What the stack says about its own lifecycle (tfjson/lifecycle-marker.ts). */
+  readonly lifecycle: StackLifecycle;
   /** `terraform.backend`, to match a `terraform_remote_state` data source to the stack it reads. */
   readonly backend: JsonObject | undefined;
   block(address: string): Block | undefined;
@@ -94,6 +109,14 @@ function localBlocks(section: Json | undefined): Block[] {
   return Object.entries(section).map(([name, value]) => makeBlock("local", "local", name, `local.${name}`, { value }));
 }
 
+function importEntries(section: Json | undefined): ImportEntry[] {
+  return asList(section).flatMap((entry) =>
+    typeof entry.to === "string" && typeof entry.id === "string"
+      ? [{ to: entry.to, id: entry.id, ...(typeof entry.provider === "string" ? { provider: entry.provider } : {}) }]
+      : [],
+  );
+}
+
 /** One stack's Terraform JSON as blocks. */
 export function parseStack(name: string, json: unknown): SynthStack {
   const root = isObject(json) ? json : {};
@@ -120,6 +143,8 @@ export function parseStack(name: string, json: unknown): SynthStack {
     name,
     json: root,
     blocks,
+    imports: importEntries(root.import),
+    lifecycle: readLifecycleMarker(root),
     backend: terraform && isObject(terraform.backend) ? terraform.backend : undefined,
     block: (address) => byAddress.get(address),
     ofType: (type, kind = "resource") => byType.get(`${kind}:${type}`) ?? [],

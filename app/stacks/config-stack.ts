@@ -1,6 +1,7 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { DataDatabricksGroup } from "@cdktf/provider-databricks/lib/data-databricks-group";
+import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import type { PrincipalsConfig, RegionsConfig } from "../../config/schema/regions";
 import { groupAssignments } from "../../domain/identity";
 import { accountResourceNames } from "../../domain/naming";
@@ -15,21 +16,31 @@ import { SpendDashboard } from "../../constructs/workspace/spend-dashboard";
 import { SqlWarehouse } from "../../constructs/workspace/sql-warehouse";
 import { SystemSchemas } from "../../constructs/workspace/system-schemas";
 import { WorkspaceEntitlements } from "../../constructs/workspace/workspace-entitlements";
-import { databricksWorkspaceProvider } from "./providers";
+import { buildDataLayer, type RegionStacks } from "./data-layer";
+import { awsProvider, databricksWorkspaceProvider } from "./providers";
+import { markLifecycle } from "./lifecycle-marker";
 import { configureStateBackend, type StateBackend } from "./state-backend";
 import type { WorkspaceStack } from "./workspace-stack";
 
 /**
- * What lives inside one workspace (entitlements, cluster policies, SQL warehouses; the region's
- * system schemas and the spend dashboard where this workspace hosts them), applied through a
- * provider whose host is the workspace URL. The provider guide asks to keep creating a
- * workspace and configuring it in separate configurations; the URL arrives by cross-stack reference.
+ * What lives inside one workspace (entitlements, cluster policies, SQL warehouses, its catalog and
+ * the data it may reach; the region's system schemas and the spend dashboard where this workspace
+ * hosts them), applied through a provider whose host is the workspace URL. The provider guide asks
+ * to keep creating a workspace and configuring it in separate configurations; the URL arrives by
+ * cross-stack reference.
+ *
+ * It has an AWS provider too: a Unity Catalog storage credential is created in the workspace before
+ * the IAM role it names, whose trust needs the credential's external id (databricks provider
+ * docs/guides/unity-catalog.md (v1.99)), so credential and role live in one stack, in that order.
  */
 export class ConfigStack extends TerraformStack {
-  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, backend: StateBackend) {
+  constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, workspace: WorkspaceStack, backend: StateBackend, region: RegionStacks) {
     super(scope, spec.names.configStack);
     configureStateBackend(this, backend, spec.names.configStack);
+    markLifecycle(this, spec, { adoption: false });
     databricksWorkspaceProvider(this, workspace.workspaceUrl);
+    awsProvider(this, spec.awsRegion, spec.tags);
+    new TimeProvider(this, "time");
 
     const entitlementsOf = new Map(config.groups.map((group) => [group.name, group.entitlements]));
     const groups = groupAssignments(config.groups, spec.environment).map(({ group }) => ({
@@ -105,5 +116,6 @@ export class ConfigStack extends TerraformStack {
         viewerGroups: dashboard.viewers,
       });
     }
+    buildDataLayer(this, config, spec, region);
   }
 }

@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { TimeProvider } from "@cdktf/provider-time/lib/provider";
 import type { RegionsConfig } from "../../config/schema/regions";
 import { groupAssignments } from "../../domain/identity";
+import { withKeptNames } from "../../domain/naming";
 import { aclPrincipal } from "../../domain/platform-facts";
 import type { WorkspaceSpec } from "../../domain/workspaces";
 import { BackendPrivateLink } from "../../constructs/aws/backend-private-link";
@@ -17,6 +18,7 @@ import { WorkspaceAccess } from "../../constructs/account/workspace-access";
 import { WorkspaceServicePrincipal } from "../../constructs/account/workspace-service-principal";
 import type { AccountStack } from "./account-stack";
 import { awsProvider, databricksAccountProvider } from "./providers";
+import { markLifecycle } from "./lifecycle-marker";
 import { configureStateBackend, type StateBackend } from "./state-backend";
 
 /**
@@ -34,8 +36,12 @@ export class WorkspaceStack extends TerraformStack {
 
   constructor(scope: Construct, config: RegionsConfig, spec: WorkspaceSpec, account: AccountStack, backend: StateBackend) {
     super(scope, spec.names.stack);
-    const { names } = spec;
+    const { names, adoption } = spec;
     configureStateBackend(this, backend, names.stack);
+    markLifecycle(this, spec, { adoption: true });
+    // An adopted workspace keeps the names it has (renaming replaces); new objects get the convention's.
+    const kept = adoption ? withKeptNames(names, adoption.kept) : names;
+    const imports = adoption?.importIds;
     awsProvider(this, spec.awsRegion, spec.tags);
     databricksAccountProvider(this, config.databricksAccountId);
     new TimeProvider(this, "time");
@@ -48,14 +54,16 @@ export class WorkspaceStack extends TerraformStack {
       natGateways: spec.settings.natGateways,
       flowLogRetentionDays: config.network.flowLogRetentionDays,
       legacyHiveMetastore: spec.settings.legacyAccess,
+      existing: imports?.network && { vpcId: imports.network.vpc, privateSubnetIds: imports.network.privateSubnets, securityGroupId: imports.network.securityGroup },
     });
     const crossAccount = new CrossAccountRole(this, "cross-account", {
-      names,
+      names: kept,
       databricksAccountId: config.databricksAccountId,
       awsAccountId: config.awsAccountId,
       awsRegion: spec.awsRegion,
       vpcId: network.vpcId,
       securityGroupId: network.securityGroupId,
+      existing: imports && { role: imports.crossAccountRole !== undefined, credentials: imports.credentials },
     });
     const keys = spec.customerManagedKeys
       ? new WorkspaceKeys(this, "keys", {
@@ -67,9 +75,11 @@ export class WorkspaceStack extends TerraformStack {
         })
       : undefined;
     const rootBucket = new RootBucket(this, "root-bucket", {
-      names,
+      names: kept,
       databricksAccountId: config.databricksAccountId,
       storageKeyArn: keys?.storageKeyArn,
+      existing: imports && { bucket: imports.rootBucket !== undefined, storageConfiguration: imports.storageConfiguration },
+      preventDestroy: !spec.decommissioning,
     });
     const privateLink = spec.privateLink
       ? new BackendPrivateLink(this, "private-link", {
@@ -82,7 +92,7 @@ export class WorkspaceStack extends TerraformStack {
         })
       : undefined;
     const workspace = new DatabricksWorkspace(this, "workspace", {
-      names,
+      names: kept,
       databricksAccountId: config.databricksAccountId,
       deploymentName: spec.deploymentName,
       awsRegion: spec.awsRegion,
@@ -93,7 +103,10 @@ export class WorkspaceStack extends TerraformStack {
       subnetIds: [...network.privateSubnetIds],
       securityGroupIds: [network.securityGroupId],
       customTags: spec.tags,
-      protected: spec.settings.protected,
+      // A decommissioned region's workspaces go with `cdktf destroy`; an adopted one is always kept
+      // from destruction: a wrong `adopt` then fails the plan instead of replacing the workspace.
+      protected: !spec.decommissioning && (spec.settings.protected || imports !== undefined),
+      existing: imports && { workspace: imports.workspace, network: imports.network?.registration },
       keys: keys && { managedServices: keys.managedServicesKeyId, storage: keys.storageKeyId },
       privateLink,
     });
@@ -103,6 +116,7 @@ export class WorkspaceStack extends TerraformStack {
     const metastore = new MetastoreAttachment(this, "metastore", {
       metastoreId: account.metastoreId(spec.awsRegion),
       workspaceId: this.workspaceId,
+      existingAssignment: imports?.metastoreAssignment,
     });
     const assignments = groupAssignments(config.groups, spec.environment);
     this.access = new WorkspaceAccess(this, "access", {

@@ -13,9 +13,11 @@ export interface ReviewStacks {
   readonly renamed: ReadonlyMap<string, string>;
   /** In the base only: their code is gone, their resources are not. */
   readonly removed: readonly string[];
+  /** Of a region being decommissioned (`decommission: true`): destroyed by hand, never applied. */
+  readonly decommissioning: readonly string[];
 }
 
-const STATUSES: ReadonlySet<StackStatus> = new Set(["added", "removed", "changed", "unchanged", "renamed"]);
+const STATUSES: ReadonlySet<StackStatus> = new Set(["added", "removed", "changed", "unchanged", "renamed", "decommissioning"]);
 const TO_PLAN: ReadonlySet<StackStatus> = new Set(["added", "changed", "renamed"]);
 
 interface ReviewedStack {
@@ -47,5 +49,6 @@ export function reviewStacks(text: string, file: string): ReviewStacks {
     changed: reviewed.filter((stack) => TO_PLAN.has(stack.status)).map((stack) => stack.name),
     renamed: new Map(reviewed.filter((stack) => stack.status === "renamed").map((stack) => [stack.name, stack.renamedFrom ?? "?"])),
     removed: reviewed.filter((stack) => stack.status === "removed").map((stack) => stack.name),
+    decommissioning: reviewed.filter((stack) => stack.status === "decommissioning").map((stack) => stack.name),
   };
 }

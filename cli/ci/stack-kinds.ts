@@ -25,6 +25,7 @@ export function accountEnvironment(config: Pick<RegionsConfig, "environments">):
 export function stackKinds(config: RegionsConfig): Map<string, StackKind> {
   const kinds = new Map<string, StackKind>([[accountResourceNames(config).stack, { kind: "account", environment: accountEnvironment(config) }]]);
   for (const spec of workspaceSpecs(config)) {
+    if (spec.decommissioning) continue;
     const common = { environment: spec.environment, protected: spec.settings.protected };
     kinds.set(spec.names.stack, { kind: "workspace", ...common });
     kinds.set(spec.names.configStack, { kind: "config", ...common });
@@ -37,5 +38,16 @@ export function stackKinds(config: RegionsConfig): Map<string, StackKind> {
  * bootstrap stack holds the roles CI assumes: applying it from CI would let CI change its own trust.
  */
 export function neverAppliedStacks(config: RegionsConfig): Map<string, string> {
-  return new Map([[bootstrapResourceNames(config).stack, "the bootstrap stack holds the state bucket and the roles CI assumes: an administrator applies it (docs/ci.md, Bootstrap)"]]);
+  const never = new Map<string, string>([[bootstrapResourceNames(config).stack, "the bootstrap stack holds the state bucket and the roles CI assumes: an administrator applies it (docs/ci.md, Bootstrap)"]]);
+  for (const spec of workspaceSpecs(config)) {
+    if (spec.decommissioning) for (const stack of [spec.names.stack, spec.names.configStack]) never.set(stack, DECOMMISSIONING_REASON);
+  }
+  return never;
 }
+
+/**
+ * Why CI never applies a stack of a region being decommissioned: someone destroys it by hand, and an
+ * apply after (or during) that destroy would build the region again.
+ */
+export const DECOMMISSIONING_REASON =
+  "its region is being decommissioned: it is destroyed with `cdktf destroy` by hand (config stacks first), and an apply would build it again (docs/lifecycle.md)";

@@ -9,7 +9,7 @@
  */
 import { UserError } from "../kit/errors";
 import type { ReviewStacks } from "./review-stacks";
-import type { StackKind } from "./stack-kinds";
+import { DECOMMISSIONING_REASON, type StackKind } from "./stack-kinds";
 
 /** One matrix leg of an apply job. `environment` is the GitHub environment the job runs in. */
 export interface Leg {
@@ -83,6 +83,7 @@ export function deployWaves(inputs: WaveInputs): DeployWaves {
     for (const stack of selection.removed) {
       notApplied.push({ stack, reason: "removed from the app: its resources still exist; decommission them deliberately (terraform destroy of the old stack)" });
     }
+    for (const stack of selection.decommissioning) notApplied.push({ stack, reason: neverApplied.get(stack) ?? DECOMMISSIONING_REASON });
   }
   const waves = new Map<string, Leg[]>(WAVES.map((wave) => [wave.key, []]));
   for (const [stack, kind] of kinds) {

@@ -21,6 +21,8 @@ const ChangeSchema = z.object({
   before_sensitive: z.unknown().optional(),
   after_sensitive: z.unknown().optional(),
   replace_paths: z.array(PathSchema).optional(),
+  /** Set when an `import` block brings the object in (format 1.2, Terraform >= 1.5). */
+  importing: z.object({ id: z.string().optional() }).optional(),
 });
 
 const ResourceChangeSchema = z.object({

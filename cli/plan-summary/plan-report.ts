@@ -5,6 +5,7 @@
 import diff from "microdiff";
 import { displayValue, formatAttributePath, formatChange, looksSecret, SENSITIVE, UNKNOWN, type PathSegment } from "../review/display";
 import { documentChanges } from "../review/json-documents";
+import { importReason } from "../review/lifecycle";
 import { UserError } from "../kit/errors";
 import { leaves } from "../../tfjson/json";
 import type { AttributeChange, ChangeAction, Report, ResourceChange, StackReport } from "../review/report";
@@ -98,6 +99,7 @@ function reasonsOf(rc: PlanResourceChange, action: ChangeAction): string[] {
   }
   if (action === "maybe-replace") reasons.push(`unrecognized actions [${rc.change.actions.join(", ")}]`);
   if (action === "forget") reasons.push("removed from state only: the object keeps running");
+  if (rc.change.importing) reasons.push(importReason(rc.change.importing.id ?? "(an identity)"));
   return reasons;
 }
 
@@ -105,7 +107,9 @@ function stackReport(planFile: PlanFile): StackReport {
   const changes: ResourceChange[] = [];
   let unchanged = 0;
   for (const rc of planFile.plan.resource_changes ?? []) {
-    const action = actionOf(rc.change.actions);
+    const planned = actionOf(rc.change.actions);
+    // An import with nothing to change plans "no-op" and would vanish from the report: it is not nothing.
+    const action = planned === "no-op" && rc.change.importing ? "import" : planned;
     if (action === "no-op") {
       if (rc.mode !== "data") unchanged++;
       continue;

@@ -3,7 +3,7 @@
  * npm run review -- --base <git-ref>          synthesize <git-ref> and the working tree, then compare
  *
  * Flags: --format markdown|json (default markdown), --allow-destroy (exit 0 even when destructive).
- * Exit codes: 0 nothing replaced or deleted, 2 something is (unless --allow-destroy), 1 error.
+ * Exit codes: 0 nothing replaced, deleted or orphaned; 2 something is (unless --allow-destroy), 1 error.
  */
 import { resolve } from "node:path";
 import { parseCommandLine } from "../kit/args";
@@ -25,13 +25,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     }
     const format = outputFormat(values.format);
     const allowDestroy = values["allow-destroy"] === true;
+    // State-move commands name the folder deploys run from, whichever folders are compared here.
+    const options = { outdir: io.env.CDKTF_OUTDIR || "cdktf.out" };
     if (values.base !== undefined) {
       if (positionals.length) throw new UserError(`--base takes no folders (got ${positionals.join(" ")}); ${USAGE}`);
-      return withSynthesizedRef(values.base, io, (baseDir, headDir) => emitReport(compareSynthDirs(baseDir, headDir), format, allowDestroy, io));
+      return withSynthesizedRef(values.base, io, (baseDir, headDir) => emitReport(compareSynthDirs(baseDir, headDir, options), format, allowDestroy, io));
     }
     if (positionals.length !== 2) throw new UserError(`expected two folders or --base <git-ref>; ${USAGE}`);
     const [baseDir, headDir] = positionals.map((dir) => resolve(io.cwd, dir));
-    return emitReport(compareSynthDirs(baseDir, headDir), format, allowDestroy, io);
+    return emitReport(compareSynthDirs(baseDir, headDir, options), format, allowDestroy, io);
   });
 }
 

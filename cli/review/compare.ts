@@ -8,17 +8,19 @@ import { Evaluator, type Delta, type Evaluation } from "./evaluate";
 import { forcesReplacement } from "./force-new";
 import { documentChanges } from "./json-documents";
 import { providerReasons, type ProviderDelta } from "./provider-effects";
-import type { AttributeChange, Report, ResourceChange, StackReport } from "./report";
+import { BLOCKED_BY_PREVENT_DESTROY, type AttributeChange, type Report, type ResourceChange, type StackReport } from "./report";
+import { adoptions, decommissioningStack, importReason, orphanedStack, regionNotices, removedAfterDecommission } from "./lifecycle";
 import { findRenames, underNewNames } from "./renames";
+import { stateMoves, type StateMoveOptions } from "./state-moves";
 import type { Block, Synth, SynthStack } from "../../tfjson/block";
 import { loadSynth, SynthDirError } from "../../tfjson/synth-dir";
 import { UserError } from "../kit/errors";
 
-export const BLOCKED_BY_PREVENT_DESTROY = "blocked: terraform will refuse (prevent_destroy)";
+export { BLOCKED_BY_PREVENT_DESTROY };
 
 /** Reads both folders and compares them. Throws `UserError` naming a folder that cannot be read. */
-export function compareSynthDirs(baseDir: string, headDir: string): Report {
-  return compareSynths(readSynth(baseDir), readSynth(headDir));
+export function compareSynthDirs(baseDir: string, headDir: string, options: StateMoveOptions = {}): Report {
+  return compareSynths(readSynth(baseDir), readSynth(headDir), { baseSynthDir: baseDir, ...options });
 }
 
 function readSynth(dir: string): Synth {
@@ -30,7 +32,7 @@ function readSynth(dir: string): Synth {
   }
 }
 
-export function compareSynths(base: Synth, head: Synth): Report {
+export function compareSynths(base: Synth, head: Synth, options: StateMoveOptions = {}): Report {
   const renames = findRenames(base, head);
   const renamedFrom = new Map([...renames].map(([from, to]) => [to, from]));
   const rebased = underNewNames(base, renames);
@@ -39,35 +41,40 @@ export function compareSynths(base: Synth, head: Synth): Report {
   const stacks = names.map((name): StackReport => {
     const before = rebased.get(name);
     const after = head.get(name);
-    if (!before) return wholeStack(after!, "added");
-    if (!after) return wholeStack(before, "removed");
+    if (!before) return addedStack(after!);
+    if (!after) return before.lifecycle.decommission ? removedAfterDecommission(before) : orphanedStack(before);
+    if (after.lifecycle.decommission) return decommissioningStack(after);
     const compared = compareStack(evaluator, before, after);
     const from = renamedFrom.get(name);
     return from ? { ...compared, status: "renamed", renamedFrom: from } : compared;
   });
-  return { source: "synth-diff", stacks };
+  const moves = stateMoves(base, head, renames, options);
+  const regions = regionNotices(rebased, head, stacks);
+  const adopted = adoptions(rebased, head);
+  return {
+    source: "synth-diff",
+    stacks,
+    ...(regions.length ? { regions } : {}),
+    ...(moves.length ? { stateMoves: moves } : {}),
+    ...(adopted.length ? { adoptions: adopted } : {}),
+  };
 }
 
 function resources(stack: SynthStack): Block[] {
   return stack.blocks.filter((block) => block.kind === "resource");
 }
 
-function wholeStack(stack: SynthStack, status: "added" | "removed"): StackReport {
-  const changes = resources(stack).map((block): ResourceChange => {
-    if (status === "added") return created(stack.name, block);
-    // Destroying a whole workspace stack runs `terraform destroy` on its last configuration, with
-    // its prevent_destroy flags still in place.
-    return {
-      stack: stack.name, address: block.address, type: block.type, action: "delete", attributes: [],
-      reasons: ["stack removed: its workspace is destroyed"],
-      ...(block.preventDestroy ? { blocked: BLOCKED_BY_PREVENT_DESTROY } : {}),
-    };
-  });
-  return { name: stack.name, status, changes, unchanged: 0 };
+function addedStack(stack: SynthStack): StackReport {
+  return { name: stack.name, status: "added", changes: resources(stack).map((block) => created(stack, block)), unchanged: 0 };
 }
 
-function created(stack: string, block: Block): ResourceChange {
-  return { stack, address: block.address, type: block.type, action: "create", attributes: [], reasons: [] };
+/** A resource new to the configuration: created, or adopted by an import block. */
+function created(stack: SynthStack, block: Block): ResourceChange {
+  const imported = stack.imports.find((entry) => entry.to === block.address);
+  return {
+    stack: stack.name, address: block.address, type: block.type, action: imported ? "import" : "create", attributes: [],
+    reasons: imported ? [importReason(imported.id)] : [],
+  };
 }
 
 function compareStack(evaluator: Evaluator, before: SynthStack, after: SynthStack): StackReport {
@@ -78,7 +85,7 @@ function compareStack(evaluator: Evaluator, before: SynthStack, after: SynthStac
     const old = before.block(key);
     const now = after.block(key);
     if (!old) {
-      changes.push(created(after.name, now!));
+      changes.push(created(after, now!));
     } else if (!now) {
       changes.push(removedBlock(after.name, old));
     } else {

@@ -186,6 +186,23 @@ export const FORCE_NEW_RULES: Readonly<Record<string, ForceNewRule>> = {
     forceNew: ["connection_name", "provider_name", "share_name", "storage_root", "options"],
     except: ["options.authorized_paths"],
   },
+  // Only the name replaces these two: the role ARN of a credential and the URL of a location update
+  // in place, so a moved prefix or a new role is an update, not a new securable.
+  databricks_storage_credential: {
+    source: `${DATABRICKS}catalog/resource_storage_credential.go (Name \`tf:"force_new"\`)`,
+    forceNew: ["name"],
+  },
+  databricks_external_location: {
+    source: `${DATABRICKS}catalog/resource_external_location.go`,
+    forceNew: ["name"],
+    note: "a new url updates in place; Unity Catalog refuses it while tables depend on the old path unless force_update is set",
+  },
+  databricks_workspace_binding: {
+    source: `${DATABRICKS}catalog/resource_workspace_binding.go (${NO_UPDATE})`,
+    forceNew: ["*"],
+    except: ["securable_name"],
+    note: "securable_name is Optional+Computed, which the ForceNew loop skips: the docs call it force-new, the code plans an update that changes nothing",
+  },
   databricks_grants: {
     source: `${DATABRICKS}catalog/resource_grants.go (securable fields from catalog/permissions/permissions.go)`,
     forceNew: [

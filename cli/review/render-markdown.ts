@@ -4,37 +4,29 @@
  * format whichever produced it.
  */
 import { COMMENT_LIMIT, fitUnits } from "./budget";
+import { code, htmlCode, plural } from "./markdown-text";
+import { lifecycleNotes, stateMoveSection } from "./render-lifecycle";
 import {
   countChanges, destructiveChanges, sortChanges, allChanges, isDestructive, isReplacement,
   type ChangeCounts, type Report, type ResourceChange, type StackReport,
 } from "./report";
 
 const TABLE_CAP = 12_000;
+/** A company rename moves every stack's state: about 700 characters each. */
+const STATE_MOVES_CAP = 20_000;
 const MIN_DETAILS = 2_000;
 const FOOTER_RESERVE = 400;
 const ATTRIBUTES_PER_RESOURCE = 20;
 
-/** Inline code that survives any value: backticks and newlines cannot break out of it. */
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'").replace(/\s*\n\s*/g, " ")}\``;
-}
-
-/** For HTML contexts (`<summary>`), where markdown code spans do not render. */
-function htmlCode(text: string): string {
-  return `<code>${text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}</code>`;
-}
-
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`;
-}
-
 function countsPhrase(counts: ChangeCounts): string {
   const parts = [
     counts.create && `${counts.create} to add`,
+    counts.import && `${counts.import} to import`,
     counts.update && `${counts.update} to change`,
     counts.replace && `${counts.replace} to replace`,
     counts["maybe-replace"] && `${counts["maybe-replace"]} that may be replaced`,
     counts.delete && `${counts.delete} to delete`,
+    counts.orphan && `${counts.orphan} left running unmanaged (orphaned)`,
     counts.forget && `${counts.forget} to forget`,
     counts.read && `${counts.read} to read`,
   ].filter(Boolean);
@@ -47,18 +39,20 @@ function headline(report: Report): string {
   const blocked = destructive.filter((change) => change.blocked).length;
   const verdict = destructive.length
     ? `## 🔴 Plan review: DESTRUCTIVE: ${countsPhrase(counts)}`
-    : `## 🟢 Plan review: nothing destroyed: ${countsPhrase(counts)}`;
+    : counts.orphan
+      ? `## 🟠 Plan review: ORPHANED, nothing destroyed: ${countsPhrase(counts)}`
+      : `## 🟢 Plan review: nothing destroyed: ${countsPhrase(counts)}`;
   const origin = report.source === "synth-diff"
     ? "_Predicted from two synthesized cdktf.out folders and the provider force-new table; `terraform plan` is the authority._"
     : "_From terraform plans (`terraform show -json`)._";
-  const lines = [verdict, "", origin];
+  const lines = [verdict, "", origin, ...lifecycleNotes(report)];
   const renamed = report.stacks.filter((stack) => stack.renamedFrom);
   if (renamed.length) {
     const example = `${code(renamed[0].renamedFrom!)} → ${code(renamed[0].name)}`;
     lines.push(
       "",
       `> ⚠️ ${plural(renamed.length, "stack")} renamed (${example}${renamed.length > 1 ? ", …" : ""}): a renamed stack has a new state key. ` +
-        "The changes below assume its state is moved to the new key first; without that, terraform creates every resource anew and the old ones keep running, unmanaged.",
+        "The changes below assume its state is moved to the new key first (State moves, below); without that, terraform creates every resource anew and the old ones keep running, unmanaged.",
     );
   }
   const harmless = allChanges(report).filter((change) => isReplacement(change) && !isDestructive(change));
@@ -136,7 +130,7 @@ function tableSection(report: Report): { text: string; omitted: number } {
   const rows = report.stacks.map((stack) => {
     const c = countChanges(stack.changes);
     const replace = c.replace + c["maybe-replace"];
-    const status = stack.renamedFrom ? `renamed from ${code(stack.renamedFrom)}` : stack.status;
+    const status = stack.renamedFrom ? `renamed from ${code(stack.renamedFrom)}` : stack.removal ? `removed (${stack.removal})` : stack.status;
     return `| ${code(stack.name)} | ${status} | ${c.create} | ${c.update} | ${replace} | ${c.delete} | ${stack.unchanged} |`;
   });
   const fitted = fitUnits(rows, TABLE_CAP - title.length, (n) => `| … ${plural(n, "more stack")} | | | | | | |`);
@@ -171,15 +165,16 @@ function detailsSection(stacks: readonly StackReport[], cap: number): { text: st
 export function renderMarkdown(report: Report): string {
   const head = headline(report);
   const table = tableSection(report);
-  const destructiveCap = COMMENT_LIMIT - head.length - table.text.length - MIN_DETAILS - FOOTER_RESERVE;
+  const moves = stateMoveSection(report, STATE_MOVES_CAP);
+  const destructiveCap = COMMENT_LIMIT - head.length - moves.text.length - table.text.length - MIN_DETAILS - FOOTER_RESERVE;
   const destructive = destructiveSection(report, destructiveCap);
-  const detailsCap = COMMENT_LIMIT - head.length - table.text.length - destructive.text.length - FOOTER_RESERVE;
+  const detailsCap = COMMENT_LIMIT - head.length - moves.text.length - table.text.length - destructive.text.length - FOOTER_RESERVE;
   const details = detailsSection(report.stacks, detailsCap);
-  const omitted = destructive.omitted + details.omitted + table.omitted;
+  const omitted = destructive.omitted + details.omitted + table.omitted + moves.omitted;
   const footer = omitted
     ? `\n> ✂️ Cut to stay under GitHub's 65,536-character comment limit: ${plural(omitted, "entry", "entries")} not shown. Run with \`--format json\` for everything.\n`
     : "";
-  const markdown = head + destructive.text + table.text + details.text + footer;
+  const markdown = head + moves.text + destructive.text + table.text + details.text + footer;
   // The caps above already hold; this guards the limit against a future section nobody budgeted.
   return markdown.length <= COMMENT_LIMIT ? markdown : `${markdown.slice(0, COMMENT_LIMIT - 60)}\n\n> ✂️ Cut at the comment limit.\n`;
 }

@@ -56,6 +56,12 @@ export function checkSpend(config: RegionsFile): ConfigProblem[] {
     if (host && !regions.includes(host.region)) {
       problems.push({ path: ["spend", "dashboard", "workspace", "region"], message: `expected one of the configured regions (${regions.join(", ")}), found "${host.region}"` });
     }
+    if (host && config.regions.some((region) => region.region === host.region && region.decommission === true)) {
+      problems.push({
+        path: ["spend", "dashboard", "workspace", "region"],
+        message: `expected a region that is not being decommissioned (its config stacks are destroyed, the dashboard with them), found "${host.region}"`,
+      });
+    }
     if (host && !environments.includes(host.environment)) {
       problems.push({
         path: ["spend", "dashboard", "workspace", "environment"],

@@ -1,7 +1,7 @@
 /** regions.yaml: who gets into each workspace, with which role, and the service principals. */
 import { z } from "./zod";
 import { ALL_USERS_ENTITLEMENT_DEFAULTS, ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS, SERVICE_PRINCIPAL_DEFAULTS } from "../defaults";
-import { SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS } from "../../domain/platform-facts";
+import { SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS, UC_PRIVILEGES } from "../../domain/platform-facts";
 
 export const Entitlements = z
   .strictObject({
@@ -85,8 +85,25 @@ export const ServicePrincipal = z.strictObject({
     .meta({ description: "Days after which the next apply replaces its OAuth secret (time_rotating); run a scheduled deploy so one comes." }),
 });
 
+export const MetastoreGrant = z
+  .strictObject({
+    group: groupName.meta({ description: "A group defined under groups." }),
+    privileges: z
+      .array(z.enum(UC_PRIVILEGES.metastore))
+      .min(1, { error: "expected at least one privilege" })
+      .meta({ description: "Metastore privileges, in underscore form, e.g. CREATE_CATALOG." }),
+  })
+  .meta({ description: "Metastore privileges of one group." });
+
 export const UnityCatalog = z.strictObject({
   metastoreOwner: groupName
     .optional()
     .meta({ description: "Group that owns each metastore this app creates; defaults to the deploying principal. Existing metastores (regions[].metastoreId) keep their owner." }),
+  metastoreGrants: z
+    .array(MetastoreGrant)
+    .default([])
+    .meta({
+      description:
+        "Who may create catalogs, external locations and storage credentials in each metastore this app creates, authoritative: every other metastore grant (workspace admins' defaults included) is revoked. Existing metastores (regions[].metastoreId) are left alone. Empty: no metastore grants are managed.",
+    }),
 });

@@ -4,9 +4,11 @@
  */
 import type { output } from "zod";
 import { z } from "./zod";
-import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, STATE_DEFAULTS } from "../defaults";
+import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, REGION_DEFAULTS, STATE_DEFAULTS } from "../defaults";
+import { Adopt } from "./adoption";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
 import { ClusterLimits, ClusterPolicy, UsageLogs, Warehouse } from "./compute";
+import { DataAccess, DataBucket } from "./data-access";
 import { Spend } from "./spend";
 import { Github } from "./ci";
 import type { ClusterType } from "../../domain/platform-facts";
@@ -83,6 +85,7 @@ const Environment = z.strictObject({
 
 const Workspace = z.strictObject({
   vpcCidr: cidr.meta({ description: "The workspace VPC, pinned here: never derived, never moved." }),
+  adopt: Adopt.optional(),
 });
 
 const Region = z.strictObject({
@@ -101,6 +104,17 @@ const Region = z.strictObject({
       description:
         "The region's existing metastore (an account holds one per region; Databricks may have created it): both workspaces are assigned to it and none is created. Absent: the account stack creates one.",
     }),
+  decommission: z
+    .boolean()
+    .default(REGION_DEFAULTS.decommission)
+    .meta({
+      description:
+        "true: the region is being removed. Its stacks stay in the synth without prevent_destroy so `cdktf destroy` can delete them; delete the entry only after that (docs/lifecycle.md). Deleting the entry alone leaves everything running, unmanaged.",
+    }),
+  dataBuckets: z
+    .array(DataBucket)
+    .default([])
+    .meta({ description: "Existing data-lake buckets the region's workspaces reach through Unity Catalog; grants under dataAccess.dataBuckets." }),
 });
 
 const Network = z.strictObject({
@@ -208,6 +222,7 @@ export const RegionsConfigSchema = z
     warehouses: z.array(Warehouse).default([]).meta({ description: "SQL warehouses created in every workspace." }),
     usageLogs: UsageLogs.prefault({}).meta({ description: "Billable-usage and audit log delivery (account stack)." }),
     unityCatalog: UnityCatalog.prefault({}).meta({ description: "Unity Catalog: one metastore per region." }),
+    dataAccess: DataAccess.prefault({}),
     spend: Spend(Object.keys(CostTags.shape), tagValue).prefault({}),
     suppressions: z
       .array(Suppression)
@@ -239,3 +254,7 @@ export type EntitlementsConfig = GroupConfig["entitlements"];
 export type ClusterLimitsConfig = EnvironmentSettings["clusters"];
 export type WarehouseConfig = RegionsConfig["warehouses"][number];
 export type PrincipalsConfig = ClusterPolicyEntry["canUse"];
+export type DataBucketConfig = RegionEntry["dataBuckets"][number];
+export type CatalogGrantConfig = RegionsConfig["dataAccess"]["catalog"][number];
+export type DataBucketGrantConfig = RegionsConfig["dataAccess"]["dataBuckets"][string][number];
+export type MetastoreGrantConfig = RegionsConfig["unityCatalog"]["metastoreGrants"][number];

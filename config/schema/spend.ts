@@ -45,7 +45,7 @@ const SpendDashboard = z
         environment: z.string().meta({ description: "A configured environment." }),
       })
       .optional()
-      .meta({ description: "The workspace that hosts the dashboard; default: the first region's first protected environment (else its first)." }),
+      .meta({ description: "The workspace that hosts the dashboard; default: the first region not being decommissioned, its first protected environment (else its first)." }),
     warehouse: z
       .string()
       .optional()

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { MwsNetworks } from "@cdktf/provider-databricks/lib/mws-networks";
 import { MwsWorkspaces } from "@cdktf/provider-databricks/lib/mws-workspaces";
+import { importExisting } from "../import-block";
 
 /** The names a workspace and its network registration take (domain/naming.ts workspaceResourceNames fits). */
 export interface DatabricksWorkspaceNames {
@@ -37,6 +38,12 @@ export interface DatabricksWorkspaceProps {
    * @default no PrivateLink: cluster traffic to the control plane leaves through the NAT gateway
    */
   readonly privateLink?: { readonly restApiEndpointId: string; readonly relayEndpointId: string; readonly privateAccessSettingsId: string };
+  /**
+   * Import ids (`<account_id>/<id>`) of a workspace that exists, and of its network registration: both
+   * are imported, kept from destruction, and the registration keeps its name.
+   * @default a new workspace and network registration
+   */
+  readonly existing?: { readonly workspace: string; readonly network?: string };
 }
 
 /** The network registration and the workspace itself (account-level objects). */
@@ -48,7 +55,7 @@ export class DatabricksWorkspace extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabricksWorkspaceProps) {
     super(scope, id);
-    this.networkId = new MwsNetworks(this, "network", {
+    const network = new MwsNetworks(this, "network", {
       accountId: props.databricksAccountId,
       networkName: props.names.network,
       vpcId: props.vpcId,
@@ -58,7 +65,8 @@ export class DatabricksWorkspace extends Construct {
         restApi: [props.privateLink.restApiEndpointId],
         dataplaneRelay: [props.privateLink.relayEndpointId],
       },
-    }).networkId;
+    });
+    this.networkId = network.networkId;
     const workspace = new MwsWorkspaces(this, "workspace", {
       accountId: props.databricksAccountId,
       workspaceName: props.names.workspace,
@@ -74,6 +82,10 @@ export class DatabricksWorkspace extends Construct {
       privateAccessSettingsId: props.privateLink?.privateAccessSettingsId,
       lifecycle: props.protected ? { preventDestroy: true } : undefined,
     });
+    if (props.existing) {
+      importExisting(workspace, props.existing.workspace);
+      if (props.existing.network) importExisting(network, props.existing.network, ["network_name"]);
+    }
     this.workspaceId = workspace.workspaceId;
     this.workspaceUrl = workspace.workspaceUrl;
   }

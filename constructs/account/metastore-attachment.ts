@@ -3,6 +3,7 @@ import { Token, type ITerraformDependable } from "cdktf";
 import { MetastoreAssignment } from "@cdktf/provider-databricks/lib/metastore-assignment";
 import { Sleep } from "@cdktf/provider-time/lib/sleep";
 import { WORKSPACE_READY_WAIT } from "../../domain/platform-facts";
+import { importExisting } from "../import-block";
 
 export interface MetastoreAttachmentProps {
   readonly workspaceId: number;
@@ -12,6 +13,11 @@ export interface MetastoreAttachmentProps {
    * @default WORKSPACE_READY_WAIT (60 s, as SRA waits)
    */
   readonly readyDelay?: string;
+  /**
+   * Import id (`<workspace_id>|<metastore_id>`) of an assignment that exists (an adopted workspace).
+   * @default the workspace is assigned here
+   */
+  readonly existingAssignment?: string;
 }
 
 /**
@@ -35,6 +41,7 @@ export class MetastoreAttachment extends Construct {
       metastoreId: props.metastoreId,
       workspaceId: props.workspaceId,
     });
+    if (props.existingAssignment) importExisting(this.assignment, props.existingAssignment);
     // Triggered by the workspace id: a new workspace waits again, a new metastore does not.
     const workspaceReady = new Sleep(this, "workspace-ready", {
       createDuration: props.readyDelay ?? WORKSPACE_READY_WAIT,

@@ -16,6 +16,11 @@ export interface CrossAccountRoleProps {
   readonly awsRegion: string;
   readonly vpcId: string;
   readonly securityGroupId: string;
+  /**
+   * What exists already (an adopted workspace's): see DatabricksRoleCredentials.
+   * @default a new role and credential configuration
+   */
+  readonly existing?: { readonly role: boolean; readonly credentials?: string };
 }
 
 /**
@@ -43,6 +48,7 @@ export class CrossAccountRole extends Construct {
       description: "Databricks cross-account role: launches cluster nodes in this workspace VPC",
       trustPolicy: trust.json,
       permissionsPolicy: permissions.json,
+      existing: props.existing,
     });
     this.roleArn = registered.roleArn;
     this.credentialsId = registered.credentialsId;

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { importExisting } from "../import-block";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { MwsCredentials } from "@cdktf/provider-databricks/lib/mws-credentials";
@@ -18,6 +19,13 @@ export interface DatabricksRoleCredentialsProps {
    * @default IAM_PROPAGATION_WAIT (30 s, as the provider guide and SRA wait)
    */
   readonly propagationDelay?: string;
+  /**
+   * What exists already (an adopted workspace's): the role (imported by its name, `names.role`) and the
+   * credential configuration's import id (`<account_id>/<id>`), which keeps its name. The inline policy
+   * is written beside whatever the role has.
+   * @default a new role and credential configuration
+   */
+  readonly existing?: { readonly role: boolean; readonly credentials?: string };
 }
 
 /**
@@ -51,10 +59,13 @@ export class DatabricksRoleCredentials extends Construct {
       dependsOn: [policy],
     });
     this.roleArn = role.arn;
-    this.credentialsId = new MwsCredentials(this, "credentials", {
+    const credentials = new MwsCredentials(this, "credentials", {
       credentialsName: props.names.credentials,
       roleArn: role.arn,
       dependsOn: [propagation],
-    }).credentialsId;
+    });
+    if (props.existing?.role) importExisting(role, props.names.role);
+    if (props.existing?.credentials) importExisting(credentials, props.existing.credentials, ["credentials_name"]);
+    this.credentialsId = credentials.credentialsId;
   }
 }

@@ -6,6 +6,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { importExisting } from "../import-block";
 
 export interface ProtectedBucketProps {
   readonly names: { readonly bucket: string };
@@ -16,6 +17,18 @@ export interface ProtectedBucketProps {
    * @default S3-managed keys (SSE-S3, AES256)
    */
   readonly kmsKeyArn?: string;
+  /**
+   * The bucket exists (an adopted workspace's root bucket): it and its bucket-level settings are
+   * imported by its name, and kept from destruction.
+   * @default a new bucket
+   */
+  readonly existing?: boolean;
+  /**
+   * prevent_destroy on the bucket. Only a region being decommissioned lifts it (docs/lifecycle.md);
+   * force_destroy stays false even then, so a bucket that still holds objects is not deleted.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -36,7 +49,7 @@ export class ProtectedBucket extends Construct {
       bucket: props.names.bucket,
       forceDestroy: false,
       tags: { Name: props.names.bucket },
-      lifecycle: { preventDestroy: true },
+      lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
     });
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;
@@ -48,15 +61,15 @@ export class ProtectedBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, "ownership", {
+    const ownership = new S3BucketOwnershipControls(this, "ownership", {
       bucket: bucketId,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
-    new S3BucketVersioningA(this, "versioning", {
+    const versioning = new S3BucketVersioningA(this, "versioning", {
       bucket: bucketId,
       versioningConfiguration: { status: "Enabled" },
     });
-    new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
+    const encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket: bucketId,
       rule: [
         {
@@ -81,11 +94,17 @@ export class ProtectedBucket extends Construct {
         },
       ],
     });
-    new S3BucketPolicy(this, "policy", {
+    const bucketPolicy = new S3BucketPolicy(this, "policy", {
       bucket: bucketId,
       policy: policy.json,
       // A policy written before the public-access block can be rejected as public.
       dependsOn: [publicAccess],
     });
+    // Each bucket-level setting is a resource of its own that writes the whole setting (a PUT): left
+    // out of the import, its creation would overwrite the bucket's setting unseen. All import by
+    // the bucket's name (terraform-provider-aws docs, each resource's "Import").
+    if (props.existing) {
+      for (const resource of [bucket, publicAccess, ownership, versioning, encryption, bucketPolicy]) importExisting(resource, props.names.bucket);
+    }
   }
 }

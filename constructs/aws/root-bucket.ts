@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { DataDatabricksAwsBucketPolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-bucket-policy";
 import { MwsStorageConfigurations } from "@cdktf/provider-databricks/lib/mws-storage-configurations";
 import { ProtectedBucket } from "./protected-bucket";
+import { importExisting } from "../import-block";
 
 /** The names a root bucket takes (domain/naming.ts workspaceResourceNames fits). */
 export interface RootBucketNames {
@@ -18,6 +19,17 @@ export interface RootBucketProps {
    * @default S3-managed keys
    */
   readonly storageKeyArn?: string;
+  /**
+   * What exists already (an adopted workspace's): the bucket (imported by its name, `names.rootBucket`)
+   * and the storage configuration's import id (`<account_id>/<id>`), which keeps its name.
+   * @default a new bucket and storage configuration
+   */
+  readonly existing?: { readonly bucket: boolean; readonly storageConfiguration?: string };
+  /**
+   * prevent_destroy on the bucket (ProtectedBucket); lifted only while its region is decommissioned.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -38,11 +50,15 @@ export class RootBucket extends Construct {
       names: { bucket: props.names.rootBucket },
       policyDocuments: [databricksAccess.json],
       kmsKeyArn: props.storageKeyArn,
+      existing: props.existing?.bucket,
+      preventDestroy: props.preventDestroy,
     }).bucketName;
-    this.storageConfigurationId = new MwsStorageConfigurations(this, "storage-configuration", {
+    const storageConfiguration = new MwsStorageConfigurations(this, "storage-configuration", {
       accountId: props.databricksAccountId,
       storageConfigurationName: props.names.storageConfiguration,
       bucketName: this.bucketName,
-    }).storageConfigurationId;
+    });
+    if (props.existing?.storageConfiguration) importExisting(storageConfiguration, props.existing.storageConfiguration, ["storage_configuration_name"]);
+    this.storageConfigurationId = storageConfiguration.storageConfigurationId;
   }
 }

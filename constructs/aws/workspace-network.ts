@@ -16,6 +16,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import type { SubnetLayout } from "../../domain/network";
 import { WorkspaceSecurityGroup } from "./workspace-security-group";
 import { VpcEndpoints } from "./vpc-endpoints";
+import { importExisting } from "../import-block";
 
 /** The names a workspace network gives (domain/naming.ts workspaceResourceNames fits). */
 export interface WorkspaceNetworkNames {
@@ -46,6 +47,14 @@ export interface WorkspaceNetworkProps {
    * @default false
    */
   readonly legacyHiveMetastore?: boolean;
+  /**
+   * The ids of a network that exists (an adopted workspace's): its VPC, its private subnets in AZ
+   * order and its workspace security group are imported and kept from destruction. Their CIDRs and
+   * zones must be the layout's: a difference would replace them, and terraform refuses that plan.
+   * The rest of the network is created in that VPC.
+   * @default a new VPC
+   */
+  readonly existing?: { readonly vpcId: string; readonly privateSubnetIds: readonly string[]; readonly securityGroupId: string };
 }
 
 /**
@@ -70,6 +79,7 @@ export class WorkspaceNetwork extends Construct {
       enableDnsSupport: true,
       tags: { Name: names.vpc },
     });
+    if (props.existing) importExisting(vpc, props.existing.vpcId);
     // An open default security group is a trap for anything launched without one: close it.
     new DefaultSecurityGroup(this, "default-security-group", {
       vpcId: vpc.id,
@@ -127,6 +137,7 @@ export class WorkspaceNetwork extends Construct {
         availabilityZone: az,
         tags: { Name: names.privateSubnet(az) },
       });
+      if (props.existing) importExisting(subnet, props.existing.privateSubnetIds[i]);
       const routeTable = new RouteTable(this, `private-${az}-routes`, {
         vpcId: vpc.id,
         tags: { Name: names.privateRouteTable(az) },
@@ -147,6 +158,7 @@ export class WorkspaceNetwork extends Construct {
       names,
       vpcId: vpc.id,
       legacyHiveMetastore: props.legacyHiveMetastore,
+      existingId: props.existing?.securityGroupId,
     }).securityGroupId;
     new VpcEndpoints(this, "endpoints", {
       names,

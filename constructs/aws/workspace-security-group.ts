@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { importExisting } from "../import-block";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
@@ -12,6 +13,12 @@ export interface WorkspaceSecurityGroupProps {
    * @default false: workspaces use Unity Catalog only, with legacy access switched off
    */
   readonly legacyHiveMetastore?: boolean;
+  /**
+   * The id of a security group that exists (an adopted workspace's): imported, kept from destruction,
+   * and left its name and description (both force a new group).
+   * @default a new group
+   */
+  readonly existingId?: string;
 }
 
 /**
@@ -30,12 +37,14 @@ export class WorkspaceSecurityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkspaceSecurityGroupProps) {
     super(scope, id);
-    const securityGroupId = new SecurityGroup(this, "group", {
+    const group = new SecurityGroup(this, "group", {
       name: props.names.securityGroup,
       description: "Databricks workspace: cluster nodes and VPC endpoints",
       vpcId: props.vpcId,
       tags: { Name: props.names.securityGroup },
-    }).id;
+    });
+    if (props.existingId) importExisting(group, props.existingId, ["name", "description"]);
+    const securityGroupId = group.id;
     this.securityGroupId = securityGroupId;
     const self = { securityGroupId, fromPort: 0, toPort: 65535, referencedSecurityGroupId: securityGroupId, description: "cluster nodes talk to each other" };
     for (const protocol of ["tcp", "udp"] as const) {

@@ -4,7 +4,8 @@
  * (domain/workspaces.ts), never re-derived here.
  */
 import type { RegionsConfig } from "../../config/schema/regions";
-import type { WorkspaceResourceNames } from "../../domain/naming";
+import { groupAssignments } from "../../domain/identity";
+import { regionResourceNames, type KeptNames, type RegionResourceNames, type WorkspaceResourceNames } from "../../domain/naming";
 import { costTagsFor, workspaceIdentity, workspacePlaces } from "../../domain/workspaces";
 
 export interface WorkspaceExpectations {
@@ -14,10 +15,29 @@ export interface WorkspaceExpectations {
   readonly deploymentName?: string;
   /** Cost tags + Environment + Region, with the values this workspace must carry. */
   readonly tags: Readonly<Record<string, string>>;
-  /** `environments.<env>.protected`: the workspace must refuse to be destroyed. */
+  /**
+   * The workspace must refuse to be destroyed: its environment is `protected`, or it was adopted
+   * (a wrong `adopt` must fail the plan, not replace the workspace); never while decommissioned.
+   */
   readonly protected: boolean;
+  /** The workspace's AWS region. @default unknown (a rule names none) */
+  readonly awsRegion?: string;
+  /**
+   * `regions[].decommission`: its stacks carry no prevent_destroy, so `cdktf destroy` reaches them.
+   * @default false
+   */
+  readonly decommissioning?: boolean;
+  /** The names an adopted workspace keeps instead of the convention's (`adopt`). */
+  readonly kept?: KeptNames;
   /** `environments.<env>.hardening`, resolved: customer-managed keys and back-end PrivateLink. */
   readonly hardening?: { readonly customerManagedKeys: boolean; readonly privateLink: boolean };
+  /** Names of the region's shared objects (data-bucket roles), which its config stacks may hold. */
+  readonly regionNames?: RegionResourceNames;
+  /**
+   * Groups that administer this workspace's data: role admin in its environment, and the metastore
+   * owner. Absent: none (every principal is held to the non-admin rules).
+   */
+  readonly adminGroups?: readonly string[];
 }
 
 export interface StackExpectations {
@@ -44,8 +64,16 @@ export function guardrailContext(config: RegionsConfig): GuardrailContext {
       names: identity.names,
       deploymentName: identity.deploymentName,
       tags: identity.tags,
-      protected: identity.settings.protected,
+      protected: !identity.decommissioning && (identity.settings.protected || identity.adoption?.importIds !== undefined),
+      awsRegion: identity.awsRegion,
+      decommissioning: identity.decommissioning,
+      kept: identity.adoption?.kept,
       hardening: { customerManagedKeys: identity.customerManagedKeys, privateLink: identity.privateLink },
+      regionNames: regionResourceNames(identity.key),
+      adminGroups: [
+        ...groupAssignments(config.groups, identity.environment).filter(({ role }) => role === "admin").map(({ group }) => group),
+        ...(config.unityCatalog.metastoreOwner === undefined ? [] : [config.unityCatalog.metastoreOwner]),
+      ],
     };
     // The workspace stack and the stack that configures the workspace from inside share expectations.
     byStack.set(identity.names.stack, workspace);

@@ -20,10 +20,17 @@ const hasExternalId = (statement: PolicyStatement) =>
     (c) => ["StringEquals", "StringLike"].includes(c.test) && c.variable === "sts:ExternalId" && c.values.some((v) => v !== ""),
   );
 
-/** `databricks_aws_assume_role_policy` writes the Databricks trust; it is safe when it sets external_id. */
+/**
+ * The provider's trust data sources write the Databricks trust: `databricks_aws_assume_role_policy`
+ * (cross-account, log delivery) and `databricks_aws_unity_catalog_assume_role_policy` (Unity Catalog's
+ * master role and the role itself, both under the storage credential's external id: databricks
+ * provider docs/data-sources/aws_unity_catalog_assume_role_policy.md (v1.99)). Safe when external_id is set.
+ */
+const DATABRICKS_TRUST_SOURCES = ["data.databricks_aws_assume_role_policy.", "data.databricks_aws_unity_catalog_assume_role_policy."];
+
 function databricksTrustProblems(value: string, stack: StackView): string[] | undefined {
   const [reference] = referencesIn(value);
-  if (!isExpression(value) || !reference?.address.startsWith("data.databricks_aws_assume_role_policy.")) return undefined;
+  if (!isExpression(value) || !DATABRICKS_TRUST_SOURCES.some((source) => reference?.address.startsWith(source))) return undefined;
   const externalId = stack.block(reference.address)?.body.external_id;
   return typeof externalId === "string" && externalId !== "" ? [] : [`${reference.address} sets no external_id`];
 }

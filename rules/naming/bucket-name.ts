@@ -8,5 +8,7 @@ export const bucketNameIsDerived: BlockRule = (block, stack) => {
   const name = block.body.bucket;
   if (typeof name !== "string") return fromProblems([`has no fixed bucket name (bucket_prefix or a generated name cannot be checked)`]);
   if (!workspace) return NOT_APPLICABLE;
+  // An adopted workspace's root bucket keeps its name (regions.yaml `adopt.rootBucket`).
+  if (name === stack.expected.workspace?.kept?.rootBucket) return fromProblems([]);
   return fromProblems(name.startsWith(`${workspace}-`) ? [] : [`bucket "${name}" does not start with "${workspace}-"`]);
 };

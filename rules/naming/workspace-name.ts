@@ -10,13 +10,16 @@ export const workspaceNameIsDerived: BlockRule = (block, stack) => {
   const workspace = stack.expected.workspace;
   if (!workspace) return NOT_APPLICABLE;
   const problems: string[] = [];
+  // An adopted workspace keeps the name it has and the URL it has (deployment_name left out).
+  const adopted = workspace.kept !== undefined;
   for (const [attribute, expected] of [
-    ["workspace_name", workspace.names.workspace],
+    ["workspace_name", workspace.kept?.workspaceName ?? workspace.names.workspace],
     ["deployment_name", workspace.deploymentName],
   ] as const) {
     const actual = block.body[attribute];
     if (actual !== expected) {
-      const wanted = expected === undefined ? "none (regions.yaml sets no deploymentNamePrefix)" : JSON.stringify(expected);
+      const none = adopted ? "none (an adopted workspace keeps its URL)" : "none (regions.yaml sets no deploymentNamePrefix)";
+      const wanted = expected === undefined ? none : JSON.stringify(expected);
       problems.push(`${attribute} is ${JSON.stringify(actual ?? null)}, expected ${wanted}`);
     }
   }

@@ -26,13 +26,17 @@ describe("composeStacks: one loop over the regions, deploy order from cross-stac
   test("a config stack depends on its workspace stack, which depends on the account stack", () => {
     expect(manifest.stacks["acme-data-account"].dependencies).toEqual([]);
     expect(manifest.stacks["acme-data-use1-prod"].dependencies).toEqual(["acme-data-account"]);
-    expect(manifest.stacks["acme-data-use1-prod-config"].dependencies.sort()).toEqual(["acme-data-account", "acme-data-use1-prod"]);
+    expect(manifest.stacks["acme-data-use1-dev-config"].dependencies.sort()).toEqual(["acme-data-account", "acme-data-use1-dev"]);
+    // The region's shared data bucket lives in prod's config stack and is bound to (and granted in) dev's workspace too.
+    expect(manifest.stacks["acme-data-use1-prod-config"].dependencies.sort()).toEqual(["acme-data-account", "acme-data-use1-dev", "acme-data-use1-prod"]);
   });
 
-  test("no workspace depends on another workspace: regions deploy independently", () => {
+  test("no workspace depends on another workspace, and nothing on another region: regions deploy independently", () => {
     for (const [name, { dependencies }] of Object.entries(manifest.stacks)) {
-      const workspace = name.replace(/-config$/, "");
-      expect(dependencies.filter((d) => d !== "acme-data-account" && d !== workspace), name).toEqual([]);
+      const others = dependencies.filter((d) => d !== "acme-data-account");
+      if (!name.endsWith("-config")) expect(others, name).toEqual([]);
+      const region = name.split("-")[2];
+      for (const dependency of others) expect(dependency.split("-")[2], `${name} → ${dependency}`).toBe(region);
     }
   });
 });

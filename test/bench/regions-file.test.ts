@@ -37,6 +37,8 @@ describe("regions-file: bench regions files are valid apart from their made-up r
       region: "us-east-10",
       availabilityZones: ["us-east-10a", "us-east-10b", "us-east-10c"],
       workspaces: { dev: { vpcCidr: "10.0.0.0/16" }, prod: { vpcCidr: "10.1.0.0/16" } },
+      // Per-region fields other than names and addresses are the template region's.
+      dataBuckets: ((shipped.regions as Record<string, unknown>[])[0]).dataBuckets,
     });
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { main } from "../../cli/validate";
-import { captureIo, testEnv } from "../utils";
+import { cpSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { adoptUse1Dev } from "../fixtures/lifecycle-edits";
+import { captureIo, shippedRegionsText, tempDir, testEnv } from "../utils";
 
 async function validate(argv: readonly string[], env = testEnv()) {
   const io = captureIo(process.cwd(), env);
@@ -11,6 +14,15 @@ async function validate(argv: readonly string[], env = testEnv()) {
 describe("validate: checks a file without synthesizing", () => {
   test("the shipped file: a summary and where its workspaces will live, exit 0", async () => {
     expect(await validate([])).toEqual({ code: 0, out: 'regions.yaml: ok: 3 regions, 6 workspaces, 14 stacks\nworkspace URLs: https://acme-data-use1-dev.cloud.databricks.com and 5 more (deploymentNamePrefix "acme")\n', err: "" });
+  });
+
+  test("an adopted workspace keeps the URL it has: only the new ones are predicted", async () => {
+    const dir = tempDir("validate-adopt-");
+    cpSync("policies", join(dir, "policies"), { recursive: true });
+    writeFileSync(join(dir, "regions.yaml"), adoptUse1Dev(shippedRegionsText, { workspaceId: '"1234567890123456"' }));
+    const { code, out } = await validate([], testEnv({ REGIONS_FILE: join(dir, "regions.yaml") }));
+    expect(code).toBe(0);
+    expect(out.split("\n")[1]).toBe('workspace URLs: https://acme-data-use1-prod.cloud.databricks.com and 4 more (deploymentNamePrefix "acme"); 1 adopted workspace keeps its URL');
   });
 
   test("a file given as argument is validated instead, and it wins over REGIONS_FILE", async () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, test } from "vitest";
 import { RULE_IDS } from "../../domain/rule-ids";
+import { UC_PRIVILEGES } from "../../domain/platform-facts";
 import { main as validate } from "../../cli/validate";
 import { createLimiter } from "../integration/pool";
 import { captureIo, shippedRegionsText, testEnv } from "../utils";
@@ -41,7 +42,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a VPC CIDR outside RFC 1918 space",
     "vpcCidr: 10.31.0.0/16",
     "vpcCidr: 100.64.0.0/16",
-    '163:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
+    '180:18 regions[2].workspaces.prod.vpcCidr: expected a private (RFC 1918) block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, found "100.64.0.0/16"',
   ],
   [
     "an onboarding address pool outside RFC 1918 space",
@@ -59,7 +60,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "an availability zone letter its region does not have",
     "[eu-west-1a, eu-west-1b, eu-west-1c]",
     "[eu-west-1a, eu-west-1b, eu-west-1d]",
-    '150:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
+    '161:49 regions[1].availabilityZones[2]: expected an availability zone of eu-west-1 (eu-west-1a, eu-west-1b, eu-west-1c), found "eu-west-1d"',
   ],
   [
     "an instance type that is not an EC2 type name",
@@ -71,25 +72,43 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a suppression naming a rule the pack does not have",
     "\nusageLogs:",
     '\nsuppressions:\n  - rule: NET-99\n    resources: ["acme-data-*/aws_vpc.*"]\n    reason: A rule ID with a typo in it.\nusageLogs:',
-    `119:11 suppressions[0].rule: expected a rule ID of the guardrail pack (${RULE_IDS.join(", ")}), found "NET-99"`,
+    `122:11 suppressions[0].rule: expected a rule ID of the guardrail pack (${RULE_IDS.join(", ")}), found "NET-99"`,
   ],
   [
     "a policy file outside the regions file's folder",
     "file: policies/job.json",
     "file: policies/../../secrets/job.json",
-    '98:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
+    '101:11 clusterPolicies[0].file: expected a path inside the regions file\'s folder, found "policies/../../secrets/job.json", which leads outside it',
   ],
   [
     "a policy file that is a directory",
     "file: policies/job.json",
     "file: policies",
-    "98:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
+    "101:11 clusterPolicies[0].file: expected a policy JSON file, found a directory (DIR/policies)",
+  ],
+  [
+    "a catalog privilege Unity Catalog does not have",
+    "privileges: [USE_CATALOG, USE_SCHEMA, SELECT]\n    - group: analysts",
+    "privileges: [USE_CATALOG, USE_SCHEMA, SELEKT]\n    - group: analysts",
+    `198:45 dataAccess.catalog[2].privileges[2]: expected one of ${UC_PRIVILEGES.catalog.join(", ")}, found "SELEKT"`,
+  ],
+  [
+    "a data-bucket grant to a group that does not exist",
+    "      - group: data-scientists\n        privileges: [READ_FILES]",
+    "      - group: data-scientist\n        privileges: [READ_FILES]",
+    '208:16 dataAccess.dataBuckets.landing[1].group: expected a group defined under groups (data-platform-admins, data-engineers, data-scientists, analysts, job-owners), found "data-scientist"',
+  ],
+  [
+    "a data bucket whose name has dots",
+    "bucket: acme-landing-euw1",
+    "bucket: acme.landing.euw1",
+    '169:17 regions[1].dataBuckets[0].bucket: expected an S3 bucket name without dots (Databricks does not support them): 3-63 lowercase letters, digits or -, found "acme.landing.euw1"',
   ],
   [
     "a budget with a negative monthly amount",
     "monthlyUsd: 8000",
     "monthlyUsd: -8000",
-    "133:19 spend.budgets[1].monthlyUsd: expected a whole number of US dollars above 0, found -8000",
+    "136:19 spend.budgets[1].monthlyUsd: expected a whole number of US dollars above 0, found -8000",
   ],
 ];
 

@@ -188,6 +188,11 @@ describe("spend: every bad value is located, with what was expected and found", 
       'regions.yaml:36:26 spend.dashboard.workspace.region: expected one of the configured regions (us-east-1, eu-west-1), found "us-west-2"',
     ],
     [
+      "a dashboard in a region being decommissioned (destroyed with its config stacks)",
+      edit("  - region: eu-west-1\n", "  - region: eu-west-1\n    decommission: true\n"),
+      'regions.yaml:36:26 spend.dashboard.workspace.region: expected a region that is not being decommissioned (its config stacks are destroyed, the dashboard with them), found "eu-west-1"',
+    ],
+    [
       "a dashboard in an environment that is not configured",
       edit("region: eu-west-1, environment: prod", "region: eu-west-1, environment: qa"),
       'regions.yaml:36:50 spend.dashboard.workspace.environment: expected one of the configured environments (dev, prod), found "qa"',

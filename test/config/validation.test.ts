@@ -178,7 +178,13 @@ describe("validateRegionsText: invalid configs name file, line, column and path"
   });
 
   test("every derived name over its limit is reported, not only the first", () => {
-    expect(problemsOf(mutate(...LONG_NAMES))).toHaveLength(4);
+    const problems = problemsOf(mutate(...LONG_NAMES));
+    // Per devsandbox workspace (two regions): the cross-account and flow-log roles, the catalog bucket and its role.
+    expect(problems).toHaveLength(8);
+    expect(problems).toContain(
+      'regions.yaml:17:7 regions[0].workspaces.devsandbox: expected a catalog bucket name of at most 63 characters, found "acmeglobalholdingsco-dataplatformservices-use1-devsandbox-catalog" (65); shorten company, domain or environment',
+    );
+    expect(problems.filter((problem) => problem.includes("catalog storage IAM role name of at most 64"))).toHaveLength(2);
   });
 
   test("an empty file asks for a map", () => {

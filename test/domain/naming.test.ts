@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
-import { accountResourceNames, deploymentNameFor, regionCode, workspaceHostFor, workspaceName, workspaceResourceNames } from "../../domain/naming";
+import { DATABRICKS_AWS_REGIONS, KNOWN_AWS_REGIONS, UC_NAME_PATTERN } from "../../domain/platform-facts";
+import { accountResourceNames, deploymentNameFor, regionCode, regionResourceNames, workspaceHostFor, workspaceName, workspaceResourceNames, withKeptNames } from "../../domain/naming";
 
 describe("naming: one convention for every name", () => {
   test.each([
@@ -37,6 +37,16 @@ describe("naming: one convention for every name", () => {
     expect(names.privateSubnet("us-east-1a")).toBe("acme-data-use1-prod-private-us-east-1a");
   });
 
+  test("Unity Catalog names are SQL identifiers (underscores); AWS names keep the workspace's hyphens", () => {
+    const names = workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "ap-southeast-2", environment: "prod" });
+    expect([names.catalog, names.catalogStorage]).toEqual(["acme_data_apse2_prod", "acme_data_apse2_prod_storage"]);
+    expect([names.catalogBucket, names.catalogRole]).toEqual(["acme-data-apse2-prod-catalog", "acme-data-apse2-prod-catalog"]);
+    const region = regionResourceNames({ company: "acme", domain: "data", awsRegion: "ap-southeast-2" });
+    expect(region.dataBucket("landing")).toEqual({ role: "acme-data-apse2-lake-landing", location: "acme_data_apse2_lake_landing" });
+    expect(region.dataBucket("landing").role.startsWith(region.dataBucketRolePrefix)).toBe(true);
+    for (const name of [names.catalog, names.catalogStorage, region.dataBucket("landing").location]) expect(name).toMatch(UC_NAME_PATTERN);
+  });
+
   test("spend: a budget per tag value and threshold, the workspace's budget policy, the dashboard and its folder", () => {
     const names = accountResourceNames({ company: "acme", domain: "data" });
     expect(names.budget("CostCenter", "CC-4410", 80)).toBe("acme-data CostCenter=CC-4410 at 80%");
@@ -52,5 +62,19 @@ describe("naming: one convention for every name", () => {
   ] as const)("deployment name and host: %s", (_name, prefix, deployment, host) => {
     expect(deploymentNameFor("acme-data-use1-prod", prefix)).toBe(deployment);
     expect(workspaceHostFor("acme-data-use1-prod", prefix)).toBe(host);
+  });
+});
+
+describe("withKeptNames: an adopted workspace keeps what it is called", () => {
+  const names = workspaceResourceNames({ company: "acme", domain: "data", awsRegion: "us-east-1", environment: "prod" });
+
+  test("its workspace name, root bucket and role are the kept ones; the stack and everything new keep the convention's", () => {
+    const kept = withKeptNames(names, { workspaceName: "analytics", rootBucket: "analytics-root", crossAccountRole: "analytics-xaccount" });
+    expect([kept.workspace, kept.rootBucket, kept.crossAccountRole]).toEqual(["analytics", "analytics-root", "analytics-xaccount"]);
+    expect([kept.stack, kept.credentials, kept.flowLogRole, kept.privateSubnet("us-east-1a")]).toEqual([names.stack, names.credentials, names.flowLogRole, names.privateSubnet("us-east-1a")]);
+  });
+
+  test("what it does not keep is the convention's", () => {
+    expect(withKeptNames(names, { rootBucket: "analytics-root" })).toMatchObject({ workspace: names.workspace, rootBucket: "analytics-root", crossAccountRole: names.crossAccountRole });
   });
 });

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { billing, compute, iam, provisioning, sql } from "@databricks/sdk-experimental";
+import type { billing, catalog, compute, iam, provisioning, sql } from "@databricks/sdk-experimental";
 import { describe, expect, test } from "vitest";
 import {
   BUDGET_ALERT,
@@ -17,6 +17,9 @@ import {
   LOG_DELIVERIES,
   PERMISSION_LEVELS,
   PRICING_TIERS,
+  UC_BINDING_TYPES,
+  UC_ISOLATION,
+  UC_PRIVILEGES,
   WAREHOUSE_SIZES,
   WAREHOUSE_SPOT_POLICY,
   WAREHOUSE_TYPE,
@@ -33,6 +36,10 @@ const pricingTiers: readonly provisioning.PricingTier[] = PRICING_TIERS;
 const warehouseTypes: readonly sql.EndpointInfoWarehouseType[] = [WAREHOUSE_TYPE];
 const spotPolicies: readonly sql.SpotInstancePolicy[] = [WAREHOUSE_SPOT_POLICY];
 const availabilities: readonly compute.AwsAvailability[] = [ENFORCED_CLUSTER_ATTRIBUTES.availability];
+const privileges: readonly catalog.Privilege[] = [...UC_PRIVILEGES.metastore, ...UC_PRIVILEGES.catalog, ...UC_PRIVILEGES.externalLocation];
+const catalogIsolation: catalog.CatalogIsolationMode = UC_ISOLATION.catalog;
+const storageIsolation: catalog.IsolationMode = UC_ISOLATION.storage;
+const bindingTypes: readonly catalog.WorkspaceBindingBindingType[] = Object.values(UC_BINDING_TYPES);
 const budgetAlert: {
   readonly timePeriod: billing.AlertConfigurationTimePeriod;
   readonly triggerType: billing.AlertConfigurationTriggerType;
@@ -61,6 +68,12 @@ describe("platform facts against the Databricks SDK's API model", () => {
     for (const warehouse of all("databricks_sql_endpoint")) {
       expect([warehouse.warehouse_type, warehouse.spot_instance_policy]).toEqual([warehouseTypes[0], spotPolicies[0]]);
     }
+    const granted = all("databricks_grants").flatMap((g) => (g.grant as { privileges: string[] }[]).flatMap((grant) => grant.privileges));
+    expect(granted.length).toBeGreaterThan(0);
+    for (const privilege of granted) expect(privileges).toContain(privilege);
+    for (const catalog of all("databricks_catalog")) expect(catalog.isolation_mode).toBe(catalogIsolation);
+    for (const storage of [...all("databricks_external_location"), ...all("databricks_storage_credential")]) expect(storage.isolation_mode).toBe(storageIsolation);
+    for (const binding of all("databricks_workspace_binding")) expect(bindingTypes).toContain(binding.binding_type);
     for (const budget of all("databricks_budget")) {
       const [alert] = budget.alert_configurations as Record<string, unknown>[];
       expect([alert.time_period, alert.trigger_type, alert.quantity_type]).toEqual([budgetAlert.timePeriod, budgetAlert.triggerType, budgetAlert.quantityType]);

@@ -42,16 +42,25 @@ const DROPPED_REFERENCE = /\$\{[^}]*\b(data\.databricks_|databricks_\w+\.|time_s
 
 describe("awsOnlyStack: the AWS half of every synthesized stack of the shipped regions.yaml", () => {
   const stacks = synthApp(shippedConfig());
-  const workspaceStacks = [...stacks].filter(([name]) => /-(dev|prod)$/.test(name));
+  const workspaceStacks = [...stacks].filter(([name]) => /-(dev|prod)(-config)?$/.test(name));
   const copies = new Map([...stacks].map(([name, stack]) => [name, awsOnlyStack(stack, OPTIONS)]));
   const prod = copies.get("acme-data-use1-prod") as Copy;
 
-  test("workspace and account stacks keep their AWS half; config stacks are skipped: no AWS resources", () => {
-    for (const [name, copy] of copies) {
-      if (name.endsWith("-config")) expect(copy, name).toMatchObject({ status: "skipped", reason: "no AWS resources" });
-      else expect(copy.status, name).toBe("aws-only");
-    }
-    expect(workspaceStacks.length).toBeGreaterThanOrEqual(6);
+  test("every stack keeps its AWS half, config stacks too (their catalog bucket and Unity Catalog roles)", () => {
+    for (const [name, copy] of copies) expect(copy.status, name).toBe("aws-only");
+    expect(workspaceStacks.length).toBeGreaterThanOrEqual(12);
+  });
+
+  test("a Unity Catalog role's trust and access policies become policy documents; its credential's external id a placeholder", () => {
+    const config = copies.get("acme-data-use1-prod-config") as Copy;
+    const synth = stacks.get("acme-data-use1-prod-config") as StackJson;
+    const [accessName] = Object.entries(synth.data!.databricks_aws_unity_catalog_policy).find(([, body]) => body.bucket_name === "acme-landing-use1")!;
+    const access = dataSources(config).aws_iam_policy_document[policyDataSourceName(accessName)];
+    expect((access.statement as { resources: string[] }[])[0].resources).toEqual(["arn:aws:s3:::acme-landing-use1", "arn:aws:s3:::acme-landing-use1/*"]);
+    const [trustName] = Object.keys(synth.data!.databricks_aws_unity_catalog_assume_role_policy);
+    const trust = dataSources(config).aws_iam_policy_document[policyDataSourceName(trustName)];
+    const conditions = (trust.statement as { condition: { variable: string; values: string[] }[] }[])[0].condition;
+    expect(conditions).toContainEqual(expect.objectContaining({ variable: "placeholder:external_id", values: [expect.stringMatching(/^placeholder-databricks_storage_credential-/)] }));
   });
 
   test.each(workspaceStacks.map(([name]) => name))("%s: no databricks or time block, provider or reference remains", (name) => {
@@ -223,5 +232,32 @@ describe("awsOnlyStack: a real cross-stack reference (terraform_remote_state) fr
     expect(sg.vpc_id).toMatch(/^placeholder-terraform_remote_state-[\w-]+-cross-stack-output-aws_vpcvpcid$/);
     expect(copy.json.data).toBeUndefined();
     expect(copy.dropped).toEqual(expect.arrayContaining([expect.stringMatching(/^data\.terraform_remote_state\./)]));
+  });
+});
+
+describe("awsOnlyStack: import blocks", () => {
+  const stack = {
+    provider: { aws: [{ region: "us-east-1" }] },
+    import: [
+      { to: "aws_vpc.vpc", id: "vpc-0123456789abcdef0" },
+      { to: "databricks_mws_workspaces.workspace", id: "acc/1234567890123456" },
+      { to: "aws_subnet.gone", id: "subnet-0123456789abcdef0" },
+    ],
+    resource: {
+      aws_vpc: { vpc: { cidr_block: "10.0.0.0/16" } },
+      databricks_mws_workspaces: { workspace: { workspace_name: "w", network_id: "n" } },
+    },
+  };
+
+  test("an import into a kept AWS resource stays; one into a dropped block or into nothing goes", () => {
+    const copy = awsOnly(stack);
+    expect(copy.imports).toEqual([{ to: "aws_vpc.vpc", id: "vpc-0123456789abcdef0" }]);
+    expect(copy.json.import).toEqual([{ to: "aws_vpc.vpc", id: "vpc-0123456789abcdef0" }]);
+  });
+
+  test("no import key when nothing is left to import", () => {
+    const copy = awsOnly({ ...stack, import: [{ to: "databricks_mws_workspaces.workspace", id: "acc/1" }] });
+    expect(copy.imports).toEqual([]);
+    expect("import" in copy.json).toBe(false);
   });
 });

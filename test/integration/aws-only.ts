@@ -7,7 +7,8 @@
  * reference to them becomes a placeholder of the kind the argument expects (placeholders.ts);
  * `depends_on` / `replace_triggered_by` entries naming them are removed; the backend becomes local;
  * `required_providers` keeps aws only, pinned to the mirror's version; the AWS provider blocks get
- * the flags that let a plan run with fake credentials and no network.
+ * the flags that let a plan run with fake credentials and no network. `import` blocks stay for the
+ * resources that stay, and go with the ones dropped.
  */
 import {
   placeholderFor,
@@ -44,6 +45,8 @@ export type AwsOnlyResult =
       readonly placeholders: ReadonlyMap<string, Placeholder["kind"]>;
       /** Per kept resource, its top-level attributes fed by a fixed placeholder. */
       readonly placeholderFed: ReadonlyMap<string, ReadonlySet<string>>;
+      /** The `import` blocks kept (those whose target stayed). */
+      readonly imports: readonly { readonly to: string; readonly id: string }[];
     }
   | { readonly status: "skipped"; readonly reason: string; readonly dropped: readonly string[] };
 
@@ -304,7 +307,8 @@ export function awsOnlyStack(stack: unknown, options: AwsOnlyOptions): AwsOnlyRe
   if (options.keepPreventDestroy === false) resources = withoutPreventDestroy(resources);
 
   const rewriter = new Rewriter(dropped);
-  const { resource: _r, data: _d, provider, terraform, ...rest } = stack;
+  const { resource: _r, data: _d, provider, terraform, import: importBlocks, ...rest } = stack;
+  const imports = keptImports(importBlocks, resources);
   const terraformBlock = isRecord(terraform) ? terraform : {};
   const { backend: _backend, cloud: _cloud, required_providers: _requiredProviders, ...terraformRest } = terraformBlock;
 
@@ -323,7 +327,18 @@ export function awsOnlyStack(stack: unknown, options: AwsOnlyOptions): AwsOnlyRe
     keptData.aws_iam_policy_document = { ...keptData.aws_iam_policy_document, ...Object.fromEntries(rewriter.policyDocuments) };
   }
   if (Object.keys(keptData).length) json.data = keptData;
+  if (imports.length) json.import = imports;
   return {
-    status: "aws-only", json, awsResources, dropped: droppedAddresses, placeholders: rewriter.placeholders, placeholderFed: rewriter.placeholderFed,
+    status: "aws-only", json, awsResources, dropped: droppedAddresses, placeholders: rewriter.placeholders, placeholderFed: rewriter.placeholderFed, imports,
   };
+}
+
+/** Import blocks whose target is a kept resource, as written (an import into a dropped block cannot be planned here). */
+function keptImports(section: unknown, resources: Record<string, Record<string, Json>>): { to: string; id: string }[] {
+  const entries = Array.isArray(section) ? section : isRecord(section) ? [section] : [];
+  return entries.flatMap((entry) => {
+    if (!isRecord(entry) || typeof entry.to !== "string" || typeof entry.id !== "string") return [];
+    const [type, name] = entry.to.split(".");
+    return resources[type]?.[name] !== undefined ? [{ ...entry, to: entry.to, id: entry.id }] : [];
+  });
 }

@@ -49,6 +49,8 @@ describe("compareStack: review's prediction against terraform's verdict, per AWS
     ["prevent_destroy: blocked and refused", [predicted(VPC, "delete", [], [], true)], [[VPC, verdict("delete", [], true)]], true, undefined],
     ["prevent_destroy: terraform refuses, review does not say so", [predicted(VPC, "delete")], [[VPC, verdict("delete", [], true)]], false,
       "terraform refuses (prevent_destroy), review does not say blocked"],
+    ["orphan: its stack left the synth and terraform plans nothing for it", [predicted(VPC, "orphan")], [], true, undefined],
+    ["orphan is not a deletion", [predicted(VPC, "orphan")], [[VPC, verdict("delete")]], false, "review predicts orphan, terraform plans delete"],
   ] as [string, ResourceChange[], [string, TerraformVerdict][], boolean, string | undefined][])("%s", (_case, reviewChanges, verdicts, agree, problem) => {
     const { rows } = compareStack(STACK, reviewChanges, new Map(verdicts), ADDRESSES);
     expect(rows).toHaveLength(1);

@@ -5,7 +5,9 @@
  *
  * Agreement: the same action; for a replacement also the same force-new attributes (review's
  * `forcesReplacement` paths = terraform's `replace_paths`, list indices ignored); and the same
- * prevent_destroy refusal. Review's `maybe-replace` ("cannot tell") agrees with replace or update.
+ * prevent_destroy refusal. Review's `maybe-replace` ("cannot tell") agrees with replace or update;
+ * its `orphan` (the stack left the synth, so no deploy runs terraform for it) agrees with terraform
+ * planning nothing.
  */
 import type { ChangeAction, Report, ResourceChange } from "../../cli/review/report";
 import { actionOf, type PlanJson, type TerraformAction } from "./plan-json";
@@ -139,7 +141,10 @@ interface Verdict {
 
 function verdictOf(action: ReviewAction, change: ResourceChange | undefined, verdict: TerraformVerdict, fed: ReadonlySet<string>): Verdict {
   const isFed = (path: string) => fed.has(topLevel(path));
-  const actionsAgree = action === verdict.action || (action === "maybe-replace" && (verdict.action === "replace" || verdict.action === "update"));
+  const actionsAgree =
+    action === verdict.action ||
+    (action === "maybe-replace" && (verdict.action === "replace" || verdict.action === "update")) ||
+    (action === "orphan" && verdict.action === "none");
   if (!actionsAgree) {
     // Review sees a change terraform cannot: every attribute behind it is a placeholder in the copy.
     const behind = action === "replace" ? reviewForcePaths(change!) : (change?.attributes ?? []).map((a) => a.path);

@@ -4,13 +4,17 @@
  * and every stack whose AWS half changed planned against the base stack's state:
  * - a stack on both sides: the head copy planned on the base state (-refresh=false);
  * - an added stack: planned from an empty state;
- * - a removed stack: `plan -destroy` of the base copy on the base state (what `cdktf destroy` does).
+ * - a removed stack: nothing. It left the synth, so `cdktf deploy` never runs terraform for it again
+ *   (review calls its resources orphaned);
+ * - a decommissioning stack: `plan -destroy` of the head copy on the base state (what `cdktf destroy`
+ *   runs), which must not be refused: decommissioning lifts prevent_destroy.
  * A plan terraform refuses because of prevent_destroy is planned again without it, so both the
  * refusal and the actions behind it are known.
  */
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compareSynthDirs } from "../../cli/review/compare";
+import { readLifecycleMarker } from "../../tfjson/lifecycle-marker";
 import { awsOnlyStack, type AwsOnlyResult } from "./aws-only";
 import { compareStack, reviewChangesOf, terraformVerdicts, verdictsFromStream, type TerraformVerdict } from "./compare";
 import { renderComparison, type ScenarioComparison } from "./comparison-table";
@@ -48,16 +52,22 @@ function regionsFolder(baseRegions: string, dir: string): string {
   return join(dir, basename(baseRegions));
 }
 
+/** Writes `edit` of the base regions file into `dir` and synthesizes it into `dir/synth` (through the shared limiter). */
+export async function synthesizeEdited(baseRegions: string, dir: string, edit: (text: string) => string, limit: Limiter, children: ChildProcesses): Promise<string> {
+  const synthDir = join(dir, "synth");
+  const regionsFile = regionsFolder(baseRegions, join(dir, "regions"));
+  writeFileSync(regionsFile, edit(readFileSync(baseRegions, "utf8")));
+  await synthesize(regionsFile, synthDir, limit, children);
+  return synthDir;
+}
+
 /** Writes each scenario's regions file and synthesizes it (through the shared limiter). */
 export function synthesizeScenarios(baseRegions: string, workDir: string, limit: Limiter, children: ChildProcesses): Promise<ScenarioHead[]> {
-  const baseText = readFileSync(baseRegions, "utf8");
   return Promise.all(
     SCENARIOS.map(async (scenario) => {
-      const synthDir = join(workDir, "scenarios", scenario.name, "synth");
+      let synthDir: string;
       try {
-        const regionsFile = regionsFolder(baseRegions, join(workDir, "scenarios", scenario.name, "regions"));
-        writeFileSync(regionsFile, scenario.edit(baseText));
-        await synthesize(regionsFile, synthDir, limit, children);
+        synthDir = await synthesizeEdited(baseRegions, join(workDir, "scenarios", scenario.name), scenario.edit, limit, children);
       } catch (error) {
         throw new TierFailure(`scenario ${scenario.name}: ${(error as Error).message}`);
       }
@@ -91,6 +101,8 @@ interface StackOutcome {
 export interface ComparisonResult {
   readonly ok: boolean;
   readonly text: string;
+  /** A base stack's converged state (built once, shared with later checks), when the comparison ran. */
+  readonly baseState?: (stack: string) => Promise<StateV4>;
 }
 
 export function awsAddressesOf(config: Json | undefined): Set<string> {
@@ -112,19 +124,16 @@ async function allSettled<T>(promises: readonly Promise<T>[]): Promise<T[]> {
 
 class ScenarioPlanner {
   private readonly states = new Map<string, Promise<StateV4>>();
-  private readonly destroyPlans = new Map<string, Promise<StackOutcome>>();
-  private readonly baseStacks: ReadonlyMap<string, Json>;
   private readonly baseConfigs: ReadonlyMap<string, Json>;
   plansRun = 0;
   stateRounds: number[] = [];
 
   constructor(private readonly input: ComparisonInput) {
-    this.baseStacks = readSynthStacks(input.baseSynth);
     this.baseConfigs = new Map(input.baseVerdicts.flatMap((v) => (v.status === "planned" ? [[v.stack, v.config] as [string, Json]] : [])));
   }
 
   /** The base stack's state, built once (prior-states.ts) and shared by every scenario. */
-  private state(stack: string): Promise<StateV4> {
+  state(stack: string): Promise<StateV4> {
     let pending = this.states.get(stack);
     if (!pending) {
       const verdict = this.input.baseVerdicts.find((v) => v.stack === stack);
@@ -172,14 +181,14 @@ class ScenarioPlanner {
     return { verdicts: verdictsFromStream(outcome.changes, refused), awsAddresses, placeholderFed, planned: true, detailed };
   }
 
-  private destroyPlan(stack: string): Promise<StackOutcome> {
-    let pending = this.destroyPlans.get(stack);
-    if (!pending) {
-      const dir = join(this.input.workDir, "destroy", stack);
-      pending = this.state(stack).then((state) => this.plan(`${stack} (destroy)`, dir, this.baseStacks.get(stack)!, state, true));
-      this.destroyPlans.set(stack, pending);
-    }
-    return pending;
+  /** `cdktf destroy` of a decommissioning stack: its head configuration, destroyed, on its base state. */
+  private async destroyPlan(head: ScenarioHead, stack: string, headStack: Json): Promise<StackOutcome> {
+    const label = `${head.scenario.name}: ${stack} (destroy)`;
+    const dir = join(this.input.workDir, "scenarios", head.scenario.name, "destroy", stack);
+    const outcome = await this.plan(label, dir, headStack, await this.state(stack), true);
+    const refused = [...outcome.verdicts].filter(([, verdict]) => verdict.refused).map(([address]) => address);
+    if (refused.length) throw new TierFailure(`${label}: terraform refuses to destroy ${refused.join(", ")} (prevent_destroy) although the region is decommissioned`);
+    return outcome;
   }
 
   /**
@@ -192,9 +201,11 @@ class ScenarioPlanner {
     const headStack = head.stacks.get(stack);
     const baseName = renamedFrom ?? stack;
     const baseConfig = this.baseConfigs.get(baseName);
-    if (!headStack) return baseConfig ? this.destroyPlan(stack) : undefined;
+    // Gone from the synth: no deploy runs terraform for it again; its resources stay as they are.
+    if (!headStack) return baseConfig ? { verdicts: new Map(), awsAddresses: awsAddressesOf(baseConfig), placeholderFed: new Map(), planned: false } : undefined;
     const headCopy = this.copy(headStack, true);
     if (!headCopy) return undefined;
+    if (readLifecycleMarker(headStack).decommission && baseConfig && !renamedFrom) return this.destroyPlan(head, stack, headStack);
     const headConfig = headCopy.json;
     const label = `${head.scenario.name}: ${stack}`;
     const dir = join(this.input.workDir, "scenarios", head.scenario.name, "plans", stack);
@@ -260,5 +271,5 @@ export async function runComparisons(input: ComparisonInput): Promise<Comparison
     `comparison: ${SCENARIOS.length} scenarios, ${planner.plansRun} terraform plans, ${compared} changed AWS resources compared, ` +
       `${mismatches} mismatch(es), ${partly} partly unchecked (placeholders)`,
   ].join("\n");
-  return { ok: mismatches === 0, text };
+  return { ok: mismatches === 0, text, baseState: (stack) => planner.state(stack) };
 }

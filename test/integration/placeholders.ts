@@ -68,6 +68,13 @@ function statementFor(type: string, inputs: Readonly<Record<string, unknown>>): 
       resources: [`arn:aws:s3:::${inputs.bucket}`, `arn:aws:s3:::${inputs.bucket}/*`],
     };
   }
+  // databricks_aws_unity_catalog_policy: an identity policy on the bucket it names (no principals).
+  if (type.includes("unity_catalog_policy") && typeof inputs.bucket_name === "string") {
+    return {
+      actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"],
+      resources: [`arn:aws:s3:::${inputs.bucket_name}`, `arn:aws:s3:::${inputs.bucket_name}/*`],
+    };
+  }
   return { actions: ["ec2:RunInstances", "ec2:TerminateInstances", "ec2:DescribeInstances"], resources: ["*"] };
 }
 

@@ -42,6 +42,11 @@ export const SCENARIOS: readonly Scenario[] = [
     edit: replaceOnce(/\n {2}- region: ap-southeast-2\n(?: {4,}.*\n|\s*\n)*/, "\n"),
   },
   {
+    name: "region-decommissioned",
+    what: "ap-southeast-2 decommissioned: `cdktf destroy` of its stacks, prevent_destroy lifted",
+    edit: replaceOnce(/^( {2}- region: ap-southeast-2\n)/m, "$1    decommission: true\n"),
+  },
+  {
     name: "cost-tag-changed",
     what: "costTags.CostCenter CC-4410 → CC-4420 (provider default_tags)",
     edit: replaceOnce(/^( {2}CostCenter: )CC-4410\b/m, "$1CC-4420"),

@@ -82,7 +82,8 @@ export async function providerSchemas(context: TerraformContext, dir: string): P
   return JSON.parse(run.stdout);
 }
 
-function prepareFolder(runner: PlanRunner, request: PlanRequest): void {
+/** Writes the configuration (and prior state), and the seed's lock file and, for `prepared`, its `.terraform`. */
+export function prepareFolder(runner: PlanRunner, request: PlanRequest): void {
   const { dir } = request;
   mkdirSync(dir, { recursive: true });
   // Indented: terraform quotes the offending line of the file in its messages.

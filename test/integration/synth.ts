@@ -39,14 +39,16 @@ export function bindingsAwsVersion(stack: Readonly<Record<string, unknown>>): st
 }
 
 /**
- * `regionsFile` without its `state:` block (the local-state trial), composed in this process into
- * `layout.outdir` with local state under `layout.projectDir`, and read back.
+ * `regionsFile` without its `state:` block (the local-state trial), `edit`ed, composed in this
+ * process into `layout.outdir` with local state under `layout.projectDir`, and read back. In this
+ * process because a synth's local state paths lead to its project folder (the synthesizing process's
+ * working directory otherwise): the tier's project folders are its own.
  */
-export function synthesizeLocalTrial(regionsFile: string, layout: OutputLayout): Map<string, JsonObject> {
+export function synthesizeLocalTrial(regionsFile: string, layout: OutputLayout, edit: (text: string) => string = (text) => text): Map<string, JsonObject> {
   const file = resolve(REPO_ROOT, regionsFile);
   const document = parseDocument(readFileSync(file, "utf8"));
   document.delete("state");
-  const result = validateRegionsText(file, document.toString());
+  const result = validateRegionsText(file, edit(document.toString()));
   if (!result.ok) throw new Error(`${regionsFile} without state: is invalid:\n${result.errors.join("\n")}`);
   const app = new App({ outdir: layout.outdir });
   composeStacks(app, result.config, layout);

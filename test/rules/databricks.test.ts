@@ -1,5 +1,5 @@
 import { describe, test } from "vitest";
-import { expectCase, NO_WORKSPACE, resources, TAGS, type RuleCase } from "./helpers";
+import { EXPECTED, expectCase, NO_WORKSPACE, resources, TAGS, type RuleCase } from "./helpers";
 
 const workspace = (body: Record<string, unknown>) => resources({ databricks_mws_workspaces: { ws: body } });
 const WS = "databricks_mws_workspaces.ws";
@@ -44,6 +44,30 @@ const CASES: RuleCase[] = [
   { name: "a limitation type the policy language does not have", rule: "DBX-5", json: policy({ ...GOOD, dbus_per_hour: { type: "between", maxValue: 50 } }), address: POLICY, status: "non-compliant", detail: "definition is not in the policy language (dbus_per_hour.type:" },
   { name: "a job-only policy", rule: "DBX-6", json: policy({ ...GOOD, cluster_type: { type: "fixed", value: "job" }, autotermination_minutes: undefined }), address: POLICY, status: "not-applicable" },
 ];
+
+const securable = (type: string, body: Record<string, unknown>) => resources({ [type]: { s: { name: "s", ...body } } });
+const grants = (grant: Record<string, unknown>[]) => resources({ databricks_grants: { g: { catalog: "c", grant } } });
+/** A prod workspace whose admin groups are the platform admins (role admin) and the metastore owner. */
+const WITH_ADMINS = { ...EXPECTED, workspace: { ...EXPECTED.workspace!, adminGroups: ["data-platform-admins", "metastore-owners"] } };
+
+const DATA_CASES: RuleCase[] = [
+  { name: "an isolated catalog", rule: "DBX-11", json: securable("databricks_catalog", { isolation_mode: "ISOLATED" }), address: "databricks_catalog.s", status: "compliant" },
+  { name: "a catalog open to every workspace of the metastore", rule: "DBX-11", json: securable("databricks_catalog", { isolation_mode: "OPEN" }), address: "databricks_catalog.s", status: "non-compliant", detail: 'isolation_mode is "OPEN", not "ISOLATED"' },
+  { name: "a catalog that leaves isolation to the default", rule: "DBX-11", json: securable("databricks_catalog", {}), address: "databricks_catalog.s", status: "non-compliant", detail: "isolation_mode is not set (open)" },
+  { name: "an isolated external location", rule: "DBX-11", json: securable("databricks_external_location", { isolation_mode: "ISOLATION_MODE_ISOLATED", fallback: false }), address: "databricks_external_location.s", status: "compliant" },
+  { name: "an external location that falls back to cluster credentials", rule: "DBX-11", json: securable("databricks_external_location", { isolation_mode: "ISOLATION_MODE_ISOLATED", fallback: true }), address: "databricks_external_location.s", status: "non-compliant", detail: "fallback is true" },
+  { name: "a storage credential with the catalog's spelling", rule: "DBX-11", json: securable("databricks_storage_credential", { isolation_mode: "ISOLATED" }), address: "databricks_storage_credential.s", status: "non-compliant", detail: 'not "ISOLATION_MODE_ISOLATED"' },
+  { name: "ALL_PRIVILEGES to an admin group", rule: "DBX-12", json: grants([{ principal: "data-platform-admins", privileges: ["ALL_PRIVILEGES"] }, { principal: "analysts", privileges: ["USE_CATALOG", "SELECT"] }]), address: "databricks_grants.g", status: "compliant", expected: WITH_ADMINS },
+  { name: "ALL_PRIVILEGES to the metastore owner", rule: "DBX-12", json: grants([{ principal: "metastore-owners", privileges: ["ALL_PRIVILEGES"] }]), address: "databricks_grants.g", status: "compliant", expected: WITH_ADMINS },
+  { name: "ALL_PRIVILEGES to a user group", rule: "DBX-12", json: grants([{ principal: "analysts", privileges: ["USE_CATALOG", "ALL_PRIVILEGES"] }]), address: "databricks_grants.g", status: "non-compliant", detail: '"analysts" is granted ALL_PRIVILEGES but is not an admin group here (data-platform-admins, metastore-owners)', expected: WITH_ADMINS },
+  { name: "ALL_PRIVILEGES to a service principal", rule: "DBX-12", json: grants([{ principal: "${data.terraform_remote_state.w.outputs.app_id}", privileges: ["ALL_PRIVILEGES"] }]), address: "databricks_grants.g", status: "non-compliant", detail: "is granted ALL_PRIVILEGES", expected: WITH_ADMINS },
+  { name: "ALL_PRIVILEGES by a singular databricks_grant", rule: "DBX-12", json: resources({ databricks_grant: { g: { catalog: "c", principal: "analysts", privileges: ["ALL_PRIVILEGES"] } } }), address: "databricks_grant.g", status: "non-compliant", detail: '"analysts"', expected: WITH_ADMINS },
+  { name: "no admin groups known: nobody may hold it", rule: "DBX-12", json: grants([{ principal: "data-platform-admins", privileges: ["ALL_PRIVILEGES"] }]), address: "databricks_grants.g", status: "non-compliant", detail: "(none)" },
+];
+
+describe("Unity Catalog rules: isolated securables (DBX-11), no ALL_PRIVILEGES beyond the admins (DBX-12)", () => {
+  test.each(DATA_CASES)("$rule: $name → $status", (c) => expectCase(c));
+});
 
 describe("Databricks rules: tier, protection and cluster-policy cost limits", () => {
   test.each(CASES)("$rule: $name → $status", (c) => expectCase(c));

@@ -1,4 +1,5 @@
 import { describe, test } from "vitest";
+import { regionResourceNames } from "../../domain/naming";
 import { EXPECTED, expectCase, NAMES, NO_WORKSPACE, resources, type RuleCase } from "./helpers";
 
 const workspace = (body: Record<string, unknown>) => resources({ databricks_mws_workspaces: { ws: body } });
@@ -6,6 +7,7 @@ const bucket = (body: Record<string, unknown>) => resources({ aws_s3_bucket: { b
 const role = (body: Record<string, unknown>) => resources({ aws_iam_role: { r: body } });
 
 const WITH_PREFIX = { ...EXPECTED, workspace: { ...EXPECTED.workspace!, deploymentName: "data-use1-prod" } };
+const WITH_REGION = { ...EXPECTED, workspace: { ...EXPECTED.workspace!, regionNames: regionResourceNames({ company: "acme", domain: "data", awsRegion: "us-east-1" }) } };
 
 const CASES: RuleCase[] = [
   { name: "derived workspace name under the account prefix", rule: "NAME-1", json: workspace({ workspace_name: NAMES.workspace, deployment_name: "data-use1-prod" }), address: "databricks_mws_workspaces.ws", status: "compliant", expected: WITH_PREFIX },
@@ -18,6 +20,9 @@ const CASES: RuleCase[] = [
   { name: "a bucket with a generated name", rule: "NAME-2", json: bucket({ bucket_prefix: "acme" }), address: "aws_s3_bucket.b", status: "non-compliant", detail: "no fixed bucket name" },
   { name: "the derived cross-account role name", rule: "NAME-3", json: role({ name: NAMES.crossAccountRole }), address: "aws_iam_role.r", status: "compliant" },
   { name: "a role named for another workspace", rule: "NAME-3", json: role({ name: "acme-data-use1-dev-crossaccount" }), address: "aws_iam_role.r", status: "non-compliant", detail: 'role "acme-data-use1-dev-crossaccount"' },
+  { name: "the derived catalog storage role", rule: "NAME-3", json: role({ name: NAMES.catalogRole }), address: "aws_iam_role.r", status: "compliant" },
+  { name: "a region's data-bucket role, in a config stack of that region", rule: "NAME-3", json: role({ name: "acme-data-use1-lake-landing" }), address: "aws_iam_role.r", status: "compliant", expected: WITH_REGION },
+  { name: "another region's data-bucket role", rule: "NAME-3", json: role({ name: "acme-data-euw1-lake-landing" }), address: "aws_iam_role.r", status: "non-compliant", detail: 'does not start with "acme-data-use1-prod-" or "acme-data-use1-lake-"', expected: WITH_REGION },
   { name: "a role with a generated name", rule: "NAME-3", json: role({ name_prefix: "x" }), address: "aws_iam_role.r", status: "non-compliant", detail: "no fixed role name" },
 ];
 

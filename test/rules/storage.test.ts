@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ProtectedBucket } from "../../constructs/aws/protected-bucket";
-import { addressOf, synthConstruct } from "../utils";
+import { addressOf, synthConstruct, type StackJson } from "../utils";
 import { expectCase, NAMES, resources, verdict, type RuleCase } from "./helpers";
 
 const BUCKET = "aws_s3_bucket.b";
@@ -31,6 +31,47 @@ const CASES: RuleCase[] = [
   { name: "BucketOwnerEnforced", rule: "BKT-6", json: bucketWith({ aws_s3_bucket_ownership_controls: { o: { bucket: ref, rule: { object_ownership: "BucketOwnerEnforced" } } } }), address: BUCKET, status: "compliant" },
   { name: "ObjectWriter keeps ACLs on", rule: "BKT-6", json: bucketWith({ aws_s3_bucket_ownership_controls: { o: { bucket: ref, rule: { object_ownership: "ObjectWriter" } } } }), address: BUCKET, status: "non-compliant", detail: "BucketOwnerEnforced" },
 ];
+
+/** A catalog bucket as ProtectedBucket builds it, under the external location whose data it stores. */
+function protectedBucketUnderLocation(): StackJson {
+  const stack = synthConstruct((scope) => void new ProtectedBucket(scope, "catalog", { names: { bucket: NAMES.catalogBucket } }));
+  const url = `s3://\${${addressOf(stack, "aws_s3_bucket")}.bucket}/`;
+  return { ...stack, resource: { ...stack.resource, databricks_external_location: { l: { name: "l", url, credential_name: "c" } } } };
+}
+const locationOver = (url: string) => ({ databricks_external_location: { l: { name: "l", url, credential_name: "c" } } });
+const DATA_CASES: RuleCase[] = [
+  {
+    name: "a ProtectedBucket under an external location",
+    rule: "BKT-7",
+    json: protectedBucketUnderLocation(),
+    address: "",
+    status: "compliant",
+  },
+  {
+    name: "a catalog storage root in a bare bucket, named literally",
+    rule: "BKT-7",
+    json: bucketWith({ databricks_catalog: { c: { name: "c", storage_root: `s3://${NAMES.rootBucket}/` } } }, { lifecycle: { prevent_destroy: true } }),
+    address: BUCKET,
+    status: "non-compliant",
+    detail: "versioning: no aws_s3_bucket_versioning with status Enabled (it stores data of databricks_catalog.c)",
+  },
+  {
+    name: "a destroyable bucket behind an external location",
+    rule: "BKT-7",
+    json: bucketWith(locationOver("s3://${aws_s3_bucket.b.bucket}/"), { force_destroy: true }),
+    address: BUCKET,
+    status: "non-compliant",
+    detail: "prevent_destroy: force_destroy is true",
+  },
+  { name: "a bucket no Unity Catalog object uses", rule: "BKT-7", json: bucketWith({}), address: BUCKET, status: "not-applicable" },
+];
+
+describe("BKT-7: a bucket that stores Unity Catalog data has every protection, whatever BKT-1..6 suppress", () => {
+  test.each(DATA_CASES)("$name → $status", (c) => {
+    const json = c.json as { resource: Record<string, Record<string, unknown>> };
+    expectCase({ ...c, address: c.address || `aws_s3_bucket.${Object.keys(json.resource.aws_s3_bucket)[0]}` });
+  });
+});
 
 describe("bucket rules: private, encrypted, versioned, TLS only, never destroyed, owner-enforced", () => {
   test.each(CASES)("$rule: $name → $status", (c) => expectCase(c));

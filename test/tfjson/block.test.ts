@@ -59,3 +59,25 @@ describe("parseStack: one block per Terraform address", () => {
     expect(parseStack("x", { resource: { aws_vpc: "oops" } }).blocks).toEqual([]);
   });
 });
+
+describe("parseStack: import blocks and the lifecycle marker", () => {
+  const stack = parseStack("s", {
+    "//": { metadata: { stackName: "s" }, lifecycle: { decommission: { region: "ap-southeast-2" }, adopted: { workspaceName: "legacy", conventionName: "acme-data-apse2-prod" } } },
+    import: [{ to: "aws_vpc.v", id: "vpc-0123456789abcdef0" }, { to: "databricks_mws_workspaces.w", id: "acc/123", provider: "databricks.account" }, { to: 7 }],
+    resource: { aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } },
+  });
+
+  test("imports in order, malformed entries skipped", () => {
+    expect(stack.imports).toEqual([
+      { to: "aws_vpc.v", id: "vpc-0123456789abcdef0" },
+      { to: "databricks_mws_workspaces.w", id: "acc/123", provider: "databricks.account" },
+    ]);
+  });
+
+  test("the marker is read from `//`, and is no block", () => {
+    expect(stack.lifecycle).toEqual({ decommission: { region: "ap-southeast-2" }, adopted: { workspaceName: "legacy", conventionName: "acme-data-apse2-prod" } });
+    expect(stack.blocks.map((block) => block.address)).toEqual(["aws_vpc.v"]);
+    expect(parseStack("t", { "//": { lifecycle: { decommission: { region: 3 }, adopted: { workspaceName: "x" } } } }).lifecycle).toEqual({});
+    expect(parseStack("u", {}).imports).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { reviewStacks } from "../../../cli/ci/review-stacks";
 import { reportToJson, type Report } from "../../../cli/review/report";
 
 describe("reviewStacks: the stacks a review report names", () => {
-  test("plans added, changed and renamed stacks; removed and unchanged ones are not planned", () => {
+  test("plans added, changed and renamed stacks; removed, decommissioning and unchanged ones are not planned", () => {
     const report: Report = {
       source: "synth-diff",
       stacks: [
@@ -13,11 +13,14 @@ describe("reviewStacks: the stacks a review report names", () => {
         { name: "c-added", status: "added", changes: [], unchanged: 0 },
         { name: "d-removed", status: "removed", changes: [], unchanged: 0 },
         { name: "e-renamed", status: "renamed", renamedFrom: "e-old", changes: [], unchanged: 0 },
+        { name: "f-decommissioning", status: "decommissioning", changes: [], unchanged: 0 },
       ],
     };
     const stacks = reviewStacks(reportToJson(report, false), "review.json");
     expect(stacks.changed).toEqual(["b-changed", "c-added", "e-renamed"]);
     expect(stacks.removed).toEqual(["d-removed"]);
+    // A review of a decommission is a report CI reads like any other (not "a stack of another shape").
+    expect(stacks.decommissioning).toEqual(["f-decommissioning"]);
     expect([...stacks.renamed]).toEqual([["e-renamed", "e-old"]]);
   });
 

@@ -9,7 +9,7 @@ const plan = deployWaves({
   kinds,
   neverApplied: new Map([["acme-data-bootstrap", "holds the roles CI assumes: an administrator applies it"]]),
   synthesized: [...kinds.keys(), "acme-data-bootstrap"],
-  selection: { changed: ["acme-data-use1-dev", "acme-data-use1-prod", "acme-data-euw1-prod", "acme-data-bootstrap"], renamed: new Map(), removed: [] },
+  selection: { changed: ["acme-data-use1-dev", "acme-data-use1-prod", "acme-data-euw1-prod", "acme-data-bootstrap"], renamed: new Map(), removed: [], decommissioning: [] },
 });
 
 describe("deploySummary: what happened to each stack of the run", () => {
@@ -37,7 +37,7 @@ describe("deploySummary: what happened to each stack of the run", () => {
   });
 
   test("a run with nothing to apply says so", () => {
-    const empty = deployWaves({ kinds, neverApplied: new Map(), synthesized: [...kinds.keys()], selection: { changed: [], renamed: new Map(), removed: [] } });
+    const empty = deployWaves({ kinds, neverApplied: new Map(), synthesized: [...kinds.keys()], selection: { changed: [], renamed: new Map(), removed: [], decommissioning: [] } });
     expect(deploySummary(empty, [], "Deploy")).toBe("## Deploy\n\nNo stack to apply: the change touches no stack CI applies.\n");
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { UserError } from "../../../cli/kit/errors";
 import { reviewStacks } from "../../../cli/ci/review-stacks";
-import { accountEnvironment, stackKinds } from "../../../cli/ci/stack-kinds";
+import { accountEnvironment, neverAppliedStacks, stackKinds } from "../../../cli/ci/stack-kinds";
 import { deployWaves, githubOutputs, WAVES } from "../../../cli/ci/waves";
 import { configFromText, shippedConfig, shippedRegionsText } from "../../utils";
 
@@ -69,6 +69,21 @@ describe("deployWaves: only what the review says changed", () => {
     expect(all.notApplied).toEqual([{ stack: "acme-data-bootstrap", reason: "holds the roles CI assumes" }]);
     const changed = deployWaves({ kinds, neverApplied: never, synthesized, selection: review([{ name: "acme-data-bootstrap", status: "changed" }]) });
     expect(changed.notApplied).toEqual([{ stack: "acme-data-bootstrap", reason: "holds the roles CI assumes" }]);
+  });
+
+  test("a decommissioning region's stacks are never applied, in both selections: an apply would build what is being destroyed", () => {
+    const decommissioned = configFromText(shippedRegionsText.replace("  - region: ap-southeast-2\n", "  - region: ap-southeast-2\n    decommission: true\n"));
+    const inputs = { kinds: stackKinds(decommissioned), neverApplied: neverAppliedStacks(decommissioned), synthesized };
+    const region = ["acme-data-apse2-dev", "acme-data-apse2-dev-config", "acme-data-apse2-prod", "acme-data-apse2-prod-config"];
+    const all = deployWaves({ ...inputs, selection: "all" });
+    const applied = [...all.waves.values()].flat().map((leg) => leg.stack);
+    expect(applied.filter((stack) => region.includes(stack))).toEqual([]);
+    expect(applied).toHaveLength(synthesized.length - region.length);
+    expect(all.notApplied.map((entry) => entry.stack).sort()).toEqual(region);
+    expect(all.notApplied[0].reason).toMatch(/^its region is being decommissioned: it is destroyed with `cdktf destroy` by hand/);
+    const changed = deployWaves({ ...inputs, selection: review(region.map((name) => ({ name, status: "decommissioning" }))) });
+    expect([...changed.waves.values()].flat()).toEqual([]);
+    expect(changed.notApplied.map((entry) => entry.stack)).toEqual(region);
   });
 
   test("a synthesized stack no wave knows is refused, not silently left out", () => {

@@ -57,6 +57,29 @@ describe("plan-summary: terraform actions", () => {
   });
 });
 
+describe("plan-summary: imports (Terraform >= 1.5 import blocks)", () => {
+  const imported = (actions: string[]) =>
+    planReport([{
+      file: "ws.json",
+      stack: "ws",
+      plan: parsePlan("ws.json", {
+        format_version: "1.2",
+        resource_changes: [{
+          address: "aws_vpc.v", mode: "managed", type: "aws_vpc", name: "v",
+          change: { actions, before: { cidr_block: "10.0.0.0/16", tags: {} }, after: { cidr_block: "10.0.0.0/16", tags: { Team: "x" } }, importing: { id: "vpc-0123456789abcdef0" } },
+        }],
+      }),
+    }]).stacks[0];
+
+  test("an import with nothing to change is listed as an import, not hidden as unchanged", () => {
+    expect(imported(["no-op"])).toMatchObject({ unchanged: 0, changes: [{ action: "import", reasons: ['imported from "vpc-0123456789abcdef0": the existing object is adopted, not created'] }] });
+  });
+
+  test("an import that also updates says where the object comes from", () => {
+    expect(imported(["update"]).changes[0]).toMatchObject({ action: "update", reasons: ['imported from "vpc-0123456789abcdef0": the existing object is adopted, not created'] });
+  });
+});
+
 describe("plan-summary: a JSON document in an attribute changes key by key", () => {
   test("a cluster policy cap reads old → new, not as two cut strings that read the same", () => {
     const definition = (max: number) => JSON.stringify({ "autoscale.max_workers": { type: "range", maxValue: 4 }, "custom_tags.Team": { type: "fixed", value: "x".repeat(200) }, num_workers: { type: "range", maxValue: max } });

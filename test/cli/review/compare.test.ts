@@ -126,12 +126,12 @@ describe("review: a new VPC CIDR", () => {
 });
 
 describe("review: stacks that appear or disappear", () => {
-  test("a removed stack deletes every resource in it", () => {
+  test("a removed stack is not destroyed by deploy: every resource in it is orphaned, exit code 2 (lifecycle.test.ts)", () => {
     const report = compare({ "ws-dev": workspace(), "ws-prod": workspace() }, { "ws-dev": workspace() });
     const removed = report.stacks.find((s) => s.name === "ws-prod");
-    expect(removed?.status).toBe("removed");
+    expect(removed).toMatchObject({ status: "removed", removal: "orphaned" });
     expect(removed?.changes).toHaveLength(8);
-    expect(removed?.changes.every((c) => c.action === "delete")).toBe(true);
+    expect(removed?.changes.every((c) => c.action === "orphan")).toBe(true);
     expect(exitCodeFor(report, false)).toBe(2);
   });
 
@@ -203,11 +203,6 @@ describe("review: prevent_destroy", () => {
     const report = compare({ "ws-dev": workspace({ preventDestroy: true }) }, { "ws-dev": workspace({ bucket: "x", preventDestroy: true }) });
     expect(change(report, "ws-dev", "aws_s3_bucket.root_bucket")?.blocked).toBe("blocked: terraform will refuse (prevent_destroy)");
     expect(change(report, "ws-dev", "databricks_mws_workspaces.workspace")?.blocked).toBeUndefined();
-  });
-
-  test("a removed stack with prevent_destroy resources is flagged", () => {
-    const report = compare({ "ws-dev": workspace({ preventDestroy: true }) }, {});
-    expect(change(report, "ws-dev", "aws_s3_bucket.root_bucket")?.blocked).toMatch(/prevent_destroy/);
   });
 
   test("a resource block removed with its prevent_destroy is NOT blocked, and the report says terraform will destroy it", () => {

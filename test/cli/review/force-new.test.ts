@@ -17,7 +17,8 @@ const EMITTED_TYPES = [
   "databricks_entitlements", "databricks_cluster_policy", "databricks_permissions", "databricks_sql_endpoint",
   "databricks_catalog", "databricks_grants", "databricks_disable_legacy_access_setting",
   "databricks_disable_legacy_dbfs_setting", "time_rotating", "databricks_system_schema", "databricks_budget",
-  "databricks_budget_policy", "databricks_access_control_rule_set", "databricks_dashboard",
+  "databricks_budget_policy", "databricks_access_control_rule_set", "databricks_dashboard", "databricks_storage_credential",
+  "databricks_external_location", "databricks_workspace_binding",
 ];
 
 describe("force-new table", () => {
@@ -51,6 +52,21 @@ describe("force-new table", () => {
     const catalog = forceNewRule("databricks_catalog")!;
     expect(forcesReplacement(catalog, ["options", "authorized_paths"])).toBe(false);
     expect(forcesReplacement(catalog, ["options", "host"])).toBe(true);
+  });
+
+  // Provider v1.99 source, not the assumption: a catalog renames in place and only its storage
+  // root replaces it; a credential's role and a location's URL update in place; only names replace.
+  test.each([
+    ["databricks_catalog", "storage_root", true], ["databricks_catalog", "name", false],
+    ["databricks_storage_credential", "name", true], ["databricks_storage_credential", "aws_iam_role.role_arn", false],
+    ["databricks_storage_credential", "read_only", false],
+    ["databricks_external_location", "name", true], ["databricks_external_location", "url", false],
+    ["databricks_external_location", "read_only", false],
+    ["databricks_workspace_binding", "workspace_id", true], ["databricks_workspace_binding", "binding_type", true],
+    ["databricks_workspace_binding", "securable_name", false],
+    ["databricks_grants", "catalog", true], ["databricks_grants", "external_location", true], ["databricks_grants", "grant", false],
+  ])("%s.%s forces replacement: %s", (type, attribute, expected) => {
+    expect(forcesReplacement(forceNewRule(type)!, attribute.split("."))).toBe(expected);
   });
 
   test.each([

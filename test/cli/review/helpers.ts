@@ -38,6 +38,14 @@ export interface StackParts {
   readonly readsFrom?: readonly string[];
   /** Where local-backend state files live; differs between two checkouts of the same app. */
   readonly stateRoot?: string;
+  /** The stack's lifecycle marker (tfjson/lifecycle-marker.ts), under `"//"`. */
+  readonly lifecycle?: Json;
+  /** `import` blocks. */
+  readonly imports?: readonly Json[];
+  /** `terraform.backend` instead of the local one under `stateRoot`. */
+  readonly backend?: Json;
+  /** The AWS provider's region; null: no AWS provider (a config stack). @default us-east-1 */
+  readonly awsRegion?: string | null;
 }
 
 export function stack(name: string, parts: StackParts): Json {
@@ -58,12 +66,13 @@ export function stack(name: string, parts: StackParts): Json {
     };
   }
   return {
-    "//": { metadata: { backend: "local", stackName: name, version: "0.21.0" } },
+    "//": { metadata: { backend: "local", stackName: name, version: "0.21.0" }, ...(parts.lifecycle ? { lifecycle: parts.lifecycle } : {}) },
     ...(Object.keys(data).length ? { data } : {}),
+    ...(parts.imports ? { import: parts.imports } : {}),
     ...(parts.outputs ? { output: parts.outputs } : {}),
-    provider: { aws: [{ region: "us-east-1" }] },
+    provider: parts.awsRegion === null ? { databricks: [{ host: "https://ws.example" }] } : { aws: [{ region: parts.awsRegion ?? "us-east-1" }] },
     resource,
-    terraform: { backend: { local: { path: `${stateRoot}/terraform.${name}.tfstate` } } },
+    terraform: { backend: parts.backend ?? { local: { path: `${stateRoot}/terraform.${name}.tfstate` } } },
   };
 }
 

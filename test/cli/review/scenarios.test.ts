@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Document } from "yaml";
 import { validateRegionsText } from "../../../config/load";
 import type { RegionsConfig } from "../../../config/schema/regions";
-import { accountResourceNames, bootstrapResourceNames, workspaceResourceNames } from "../../../domain/naming";
+import { accountResourceNames, bootstrapResourceNames, stateKey, workspaceResourceNames } from "../../../domain/naming";
 import { stackNames } from "../../../app/compose";
 import { allocateVpcCidrs } from "../../../cli/onboard/allocate-cidrs";
 import { planOnboarding } from "../../../cli/onboard/onboard";
@@ -19,6 +19,9 @@ import { renderMarkdown } from "../../../cli/review/render-markdown";
 import { destructiveChanges, exitCodeFor, allChanges, type Report, type ResourceChange, type StackReport } from "../../../cli/review/report";
 import { regionsCopy, removeRegionsCopies, REPO_ROOT, type RegionsCopy } from "../onboard/helpers";
 import { tempDir, removeTempDirs } from "./helpers";
+
+/** Every test synthesizes the whole app in a child process: minutes, on a shared 2-core machine under load. */
+const SYNTH_TIMEOUT = 180_000;
 
 afterAll(() => {
   removeRegionsCopies();
@@ -42,7 +45,7 @@ let base: { copy: RegionsCopy; config: RegionsConfig; out: string };
 beforeAll(async () => {
   const copy = regionsCopy(undefined, "review-base-");
   base = { copy, config: configOf(copy), out: await synth(copy) };
-});
+}, SYNTH_TIMEOUT);
 
 async function review(edit: (doc: Document) => void): Promise<{ report: Report; config: RegionsConfig }> {
   const copy = regionsCopy(edit, "review-head-");
@@ -90,11 +93,18 @@ describe("review of real synths: renaming the company", () => {
         expect(dependent.action).toBe("replace");
         expect(dependent.reasons[0]).toMatch(/^replaced because databricks_mws_workspaces\.\S+ \(\w+ ".*"→".*"\) → /);
       }
-      // The config stack's objects live in the workspace: a new workspace means new objects.
+      // The config stack's objects live in the workspace: a new workspace means new objects. Its data
+      // layer is renamed too: names replace buckets, roles, credentials and locations themselves.
       const configStack = stackOf(report, names.configStack);
       expect(configStack.changes.length).toBeGreaterThan(0);
       for (const object of configStack.changes) {
         expect(object.action).toBe("replace");
+        // An object replaced by a change of its own (a name, a bucket, the dashboard's folder) says so;
+        // every other one carries the chain that replaces it.
+        const ownChange = object.attributes.some((a) => a.forcesReplacement);
+        if (!ownChange) expect(object.reasons[0], object.address).toMatch(/^replaced because /);
+      }
+      for (const object of configStack.changes.filter((c) => c.type.startsWith("databricks_") && !c.address.includes("catalog") && !c.address.includes("data-bucket"))) {
         // The spend dashboard's folder carries the company name: the dashboard is replaced for that
         // change of its own, and its viewers' permissions with it.
         if (object.type === "databricks_dashboard") {
@@ -107,9 +117,28 @@ describe("review of real synths: renaming the company", () => {
         }
         expect(object.reasons[0]).toMatch(new RegExp(`^replaced because ${names.stack}/databricks_mws_workspaces\\.\\S+ .* → ${names.configStack}/`));
       }
+      // The catalog renames in place, but its storage root (a new bucket) replaces it; its grants follow its name.
+      const [catalog] = ofType(configStack, "databricks_catalog");
+      expect(catalog.attributes.find((a) => a.path === "storage_root")).toMatchObject({ forcesReplacement: true });
+      expect(catalog.attributes.find((a) => a.path === "name")).toMatchObject({ after: JSON.stringify(names.catalog), forcesReplacement: false });
+      expect(catalog.reasons[0]).toMatch(/^replaced because aws_s3_bucket\.\S+ \(bucket .*\) → databricks_external_location\.\S+ \(url\) → databricks_catalog\.\S+ \(storage_root\)$/);
+      const catalogGrants = ofType(configStack, "databricks_grants").find((g) => g.attributes.some((a) => a.path === "catalog"))!;
+      expect(catalogGrants.reasons[0]).toMatch(/^replaced because databricks_catalog\.\S+ \(name ".*"→".*"\) → databricks_grants\.\S+ \(catalog\)$/);
+    }
+    // Each renamed stack's state moves from the key the naming module gives the old name to the new one.
+    const state = base.config.state!;
+    expect(report.stateMoves?.map((move) => [move.from, move.to, move.backend])).toEqual(
+      stackNames(base.config).map((from, i) => [from, stackNames(config)[i], "s3"]).sort((a, b) => a[1].localeCompare(b[1])),
+    );
+    for (const key of workspaceKeys(base.config)) {
+      const names = workspaceResourceNames(key);
+      const move = report.stateMoves!.find((m) => m.from === names.stack)!;
+      expect(move.steps.map((step) => step.command)).toContain(
+        `aws s3 cp s3://${state.bucket}/${stateKey(state.keyPrefix, names.stack)} ${names.stack}.tfstate --region ${state.region}`,
+      );
     }
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: the deployment-name prefix", () => {
@@ -129,7 +158,7 @@ describe("review of real synths: the deployment-name prefix", () => {
       });
     }
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: a root bucket renamed alone", () => {
@@ -178,11 +207,11 @@ describe("review of real synths: a new VPC CIDR", () => {
     // Nothing outside that workspace stack is destroyed.
     expect(new Set(destructiveChanges(report).map((c) => c.stack))).toEqual(new Set([stack.name]));
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
-describe("review of real synths: removing a region", () => {
-  test("reports its stacks deleted and exits 2", async () => {
+describe("review of real synths: removing a region without decommissioning it", () => {
+  test("orphans its stacks (not destroyed by deploy), names the metastore the account stack WILL destroy, and exits 2", async () => {
     const last = base.config.regions.length - 1;
     const removed = base.config.regions[last].region;
     const { report, config } = await review((doc) => doc.deleteIn(["regions", last]));
@@ -191,17 +220,26 @@ describe("review of real synths: removing a region", () => {
     expect(gone.length).toBe(2 * Object.keys(base.config.environments).length);
     for (const name of gone) {
       const stack = stackOf(report, name);
-      expect(stack.status).toBe("removed");
-      expect(stack.changes.every((c) => c.action === "delete")).toBe(true);
+      expect(stack).toMatchObject({ status: "removed", removal: "orphaned" });
+      expect(stack.changes.length).toBeGreaterThan(0);
+      expect(stack.changes.every((c) => c.action === "orphan")).toBe(true);
     }
-    // Elsewhere the account stack loses the region's metastore, and the CI apply role its reach there.
+    // Elsewhere the account stack loses the region's metastore (for real), and the CI apply role its reach there.
     const others = report.stacks.filter((s) => !gone.includes(s.name) && s.status !== "unchanged");
     expect(others.map((s) => s.name)).toEqual([accountResourceNames(base.config).stack, bootstrapResourceNames(base.config).stack]);
     expect(others[0].changes.map((c) => [c.type, c.action])).toEqual([["databricks_metastore", "delete"]]);
     expect(others[0].changes[0].address).toContain(removed);
     expect(others[1].changes.map((c) => [c.type, c.action])).toEqual([["aws_iam_role_policy", "update"]]);
+    expect(report.regions).toEqual([
+      {
+        kind: "orphaned", region: removed, stacks: [...gone].sort(),
+        resources: gone.reduce((sum, name) => sum + stackOf(report, name).changes.length, 0),
+        alsoDestroyed: [`${others[0].name}/${others[0].changes[0].address}`],
+      },
+    ]);
+    expect(renderMarkdown(report)).toContain(`**${removed}: ${gone.length} stacks left the synth without \`decommission: true\`: \`cdktf deploy\` will NOT destroy them.**`);
     expect(exitCodeFor(report, false)).toBe(2);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: onboarding a region", () => {
@@ -218,7 +256,7 @@ describe("review of real synths: onboarding a region", () => {
     expect(updates[0].address).toMatch(/^aws_iam_role_policy\.apply-role/);
     expect(report.stacks.filter((s) => s.status === "added").map((s) => s.name).sort()).toEqual([...plan.addedStacks].sort());
     expect(exitCodeFor(report, false)).toBe(0);
-  });
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: a cost-tag change", () => {
@@ -253,7 +291,24 @@ describe("review of real synths: a cost-tag change", () => {
       expect(workspace.attributes).toContainEqual(expect.objectContaining({ path: "custom_tags.CostCenter", after: '"CC-0000"', forcesReplacement: false }));
     }
     expect(exitCodeFor(report, false)).toBe(0);
-  });
+  }, SYNTH_TIMEOUT);
+});
+
+describe("review of real synths: a data bucket's path moves", () => {
+  test("updates its external location's url in place (provider v1.99: only the name replaces it), and exits 0", async () => {
+    const { report, config } = await review((doc) => doc.setIn(["regions", 0, "dataBuckets", 0, "prefix"], "events/v2/"));
+    const owner = workspaceResourceNames({ ...config, awsRegion: config.regions[0].region, environment: "prod" }).configStack;
+
+    expect(report.stacks.filter((s) => s.status !== "unchanged").map((s) => s.name)).toEqual([owner]);
+    const changes = stackOf(report, owner).changes;
+    const location = changes.find((c) => c.type === "databricks_external_location" && c.address.includes("data-bucket-landing"));
+    expect(location).toMatchObject({
+      action: "update",
+      attributes: expect.arrayContaining([{ path: "url", before: '"s3://acme-landing-use1/events/"', after: '"s3://acme-landing-use1/events/v2/"', forcesReplacement: false }]),
+    });
+    expect(destructiveChanges(report)).toEqual([]);
+    expect(exitCodeFor(report, false)).toBe(0);
+  }, SYNTH_TIMEOUT);
 });
 
 describe("review of real synths: a cluster cap change in one environment", () => {
@@ -270,5 +325,5 @@ describe("review of real synths: a cluster cap change in one environment", () =>
     // Nothing that changed reads the same before and after.
     for (const attribute of allChanges(report).flatMap((c) => c.attributes)) expect(attribute.before).not.toBe(attribute.after);
     expect(exitCodeFor(report, false)).toBe(0);
-  });
+  }, SYNTH_TIMEOUT);
 });
