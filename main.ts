@@ -1,23 +1,7 @@
 /**
- * The synth entry (cdktf.json): load → app. The regions file is read and checked in full before the
- * first construct exists, so a bad file writes nothing; the app (app/synth.ts) writes the stacks only
- * when the guardrails pass.
+ * The synth entry (cdktf.json's app command, run by `cdktf synth`, `cdktf deploy` and `cdktf diff`):
+ * the regions file into `$CDKTF_OUTDIR`, which the cdktf CLI sets (app/synth.ts).
  */
-import { loadRegionsConfig } from "./config/load";
-import { selectRegionsFile } from "./config/regions-file";
-import { synthApp } from "./app/synth";
+import { synthRegionsFile } from "./app/synth";
 
-const regionsFile = selectRegionsFile(undefined, process.env);
-
-function main(): number {
-  let config;
-  try {
-    config = loadRegionsConfig(regionsFile);
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\nNothing was synthesized.\n`);
-    return 1;
-  }
-  return synthApp(config, { outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out", configFile: regionsFile });
-}
-
-process.exitCode = main();
+process.exitCode = synthRegionsFile(process.env.CDKTF_OUTDIR ?? "cdktf.out");

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { z } from "zod";
+import { z } from "../config/schema/zod";
 import { RegionsConfigSchema } from "../config/schema/regions";
 import { WORKSPACE_TAG_KEYS } from "../config/schema/spend";
 import { serializeDashboard, SPEND_DASHBOARD_FILE, spendDashboard } from "../domain/spend-dashboard";

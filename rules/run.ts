@@ -11,26 +11,44 @@ import type { Finding } from "./finding";
 import { RULE_PACK, type PackRule } from "./pack";
 import { applySuppressions } from "./suppressions";
 
-function safely(run: () => RuleResult): RuleResult {
-  try {
-    return run();
-  } catch (error) {
-    return { status: "non-compliant", details: [`the check threw: ${error instanceof Error ? error.message : String(error)}`] };
-  }
+function threw(error: unknown): RuleResult {
+  return { status: "non-compliant", details: [`the check threw: ${error instanceof Error ? error.message : String(error)}`] };
 }
 
-function verdicts(rule: PackRule, stack: StackView): { address: string; result: RuleResult }[] {
-  const { check } = rule;
-  if ("block" in check) return stack.blocks.map((block) => ({ address: block.address, result: safely(() => check.block(block, stack)) }));
-  return [{ address: "stack", result: safely(() => check.stack(stack)) }];
+type NonCompliant = Extract<RuleResult, { status: "non-compliant" }>;
+
+function finding(rule: PackRule, stack: StackView, address: string, result: NonCompliant): Finding {
+  return { stack: stack.name, address: result.address ?? address, rule: rule.id, level: rule.level, message: rule.message, details: result.details };
 }
 
+/**
+ * The rule's non-compliant verdicts on one stack. A plain loop: 35 rules × 21,000 blocks at 100
+ * regions are 735,000 checks, nearly all not applicable, and an array of verdicts and a closure per
+ * check made the dispatch dearer than most rules (bench profile).
+ */
 function ruleFindings(rule: PackRule, stack: StackView): Finding[] {
-  return verdicts(rule, stack).flatMap(({ address, result }) =>
-    result.status === "non-compliant"
-      ? [{ stack: stack.name, address: result.address ?? address, rule: rule.id, level: rule.level, message: rule.message, details: result.details }]
-      : [],
-  );
+  const { check } = rule;
+  const findings: Finding[] = [];
+  if ("block" in check) {
+    for (const block of stack.blocks) {
+      let result: RuleResult;
+      try {
+        result = check.block(block, stack);
+      } catch (error) {
+        result = threw(error);
+      }
+      if (result.status === "non-compliant") findings.push(finding(rule, stack, block.address, result));
+    }
+  } else {
+    let result: RuleResult;
+    try {
+      result = check.stack(stack);
+    } catch (error) {
+      result = threw(error);
+    }
+    if (result.status === "non-compliant") findings.push(finding(rule, stack, "stack", result));
+  }
+  return findings;
 }
 
 export interface RunOptions {

@@ -135,7 +135,9 @@ export function parseStack(name: string, json: unknown): SynthStack {
   const byType = new Map<string, Block[]>();
   for (const block of blocks) {
     const key = `${block.kind}:${block.type}`;
-    byType.set(key, [...(byType.get(key) ?? []), block]);
+    const ofType = byType.get(key);
+    if (ofType) ofType.push(block);
+    else byType.set(key, [block]);
   }
   return {
     name,

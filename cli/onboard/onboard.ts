@@ -129,6 +129,13 @@ function shellWord(text: string): string {
 }
 
 /**
+ * cdktf-cli reports usage to checkpoint-api.hashicorp.com unless CHECKPOINT_DISABLE is set; where that
+ * host is unreachable (CI runners, locked-down laptops) every command then prints a red
+ * `getaddrinfo ENOTFOUND` error (@cdktf/commons src/checkpoint.js).
+ */
+const CDKTF = "CHECKPOINT_DISABLE=1 npx cdktf";
+
+/**
  * What to run after the file changed: validate, review against main, then deploy in dependency
  * order, each on the file that was changed (synth and review read $REGIONS_FILE, validate its argument).
  */
@@ -139,7 +146,7 @@ function nextCommands(config: RegionsConfig, region: string, file: string): stri
   return [
     isDefault ? "npm run validate" : `npm run validate -- ${shellWord(file)}`,
     `${withFile}npm run review -- --base origin/main`,
-    `${withFile}npx cdktf deploy ${accountResourceNames(config).stack}`,
-    `${withFile}npx cdktf deploy '${prefix}-${regionCode(region)}-*' --ignore-missing-stack-dependencies`,
+    `${withFile}${CDKTF} deploy ${accountResourceNames(config).stack}`,
+    `${withFile}${CDKTF} deploy '${prefix}-${regionCode(region)}-*' --ignore-missing-stack-dependencies`,
   ];
 }

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { z } from "zod";
+import type { output } from "zod";
+import { z } from "../../config/schema/zod";
 import { UserError } from "../kit/errors";
 
 const PathSchema = z.array(z.union([z.string(), z.number()]));
@@ -38,8 +39,8 @@ const PlanSchema = z.object({
   resource_changes: z.array(ResourceChangeSchema).optional(),
 });
 
-export type PlanResourceChange = z.infer<typeof ResourceChangeSchema>;
-export type Plan = z.infer<typeof PlanSchema>;
+export type PlanResourceChange = output<typeof ResourceChangeSchema>;
+export type Plan = output<typeof PlanSchema>;
 
 export interface PlanFile {
   readonly file: string;

@@ -2,9 +2,10 @@
  * Compares two synthesized cdktf.out folders stack by stack and predicts what terraform will do to
  * every resource: the `review` half of the plan-review tools (no terraform, no credentials, no state).
  */
+import { isDeepStrictEqual } from "node:util";
 import { formatChain } from "./chain";
 import { displayChange, displayValue, formatAttributePath, formatChange, SENSITIVE, UNKNOWN, looksSecret } from "./display";
-import { Evaluator, type Delta, type Evaluation } from "./evaluate";
+import { Evaluator, resolveRemoteState, type Delta, type Evaluation } from "./evaluate";
 import { forcesReplacement } from "./force-new";
 import { documentChanges } from "./json-documents";
 import { providerReasons, type ProviderDelta } from "./provider-effects";
@@ -37,6 +38,7 @@ export function compareSynths(base: Synth, head: Synth, options: StateMoveOption
   const renamedFrom = new Map([...renames].map(([from, to]) => [to, from]));
   const rebased = underNewNames(base, renames);
   const evaluator = new Evaluator(rebased, head);
+  const settled = settledStacks(rebased, head);
   const names = [...new Set([...rebased.keys(), ...head.keys()])].sort();
   const stacks = names.map((name): StackReport => {
     const before = rebased.get(name);
@@ -44,7 +46,7 @@ export function compareSynths(base: Synth, head: Synth, options: StateMoveOption
     if (!before) return addedStack(after!);
     if (!after) return before.lifecycle.decommission ? removedAfterDecommission(before) : orphanedStack(before);
     if (after.lifecycle.decommission) return decommissioningStack(after);
-    const compared = compareStack(evaluator, before, after);
+    const compared = settled.has(name) ? unchangedStack(after) : compareStack(evaluator, before, after);
     const from = renamedFrom.get(name);
     return from ? { ...compared, status: "renamed", renamedFrom: from } : compared;
   });
@@ -58,6 +60,37 @@ export function compareSynths(base: Synth, head: Synth, options: StateMoveOption
     ...(moves.length ? { stateMoves: moves } : {}),
     ...(adopted.length ? { adoptions: adopted } : {}),
   };
+}
+
+/**
+ * Stacks that cannot change: the same Terraform JSON on both sides, and every stack they read through
+ * remote state resolves alike and is settled too. Nothing in them needs evaluating; at fleet size
+ * most stacks of a one-region change are such, and evaluating them was most of a review's time.
+ */
+function settledStacks(base: Synth, head: Synth): Set<string> {
+  const verdicts = new Map<string, boolean | "pending">();
+  const settled = (name: string): boolean => {
+    const known = verdicts.get(name);
+    if (known !== undefined) return known === true;
+    verdicts.set(name, "pending");
+    const before = base.get(name);
+    const after = head.get(name);
+    const verdict =
+      before !== undefined &&
+      after !== undefined &&
+      isDeepStrictEqual(before.json, after.json) &&
+      after.ofType("terraform_remote_state", "data").every((source) => {
+        const from = resolveRemoteState(base, before.block(source.address)!);
+        return from !== undefined && from === resolveRemoteState(head, source) && settled(from);
+      });
+    verdicts.set(name, verdict);
+    return verdict;
+  };
+  return new Set([...head.keys()].filter(settled));
+}
+
+function unchangedStack(stack: SynthStack): StackReport {
+  return { name: stack.name, status: "unchanged", changes: [], unchanged: resources(stack).length };
 }
 
 function resources(stack: SynthStack): Block[] {

@@ -78,6 +78,18 @@ export class Evaluator {
     return result;
   }
 
+  /** Each template's references, parsed once: the same strings recur in every stack of a fleet. */
+  private readonly references = new Map<string, readonly Reference[]>();
+
+  private referencesOf(text: string): readonly Reference[] {
+    let found = this.references.get(text);
+    if (!found) {
+      found = referencesIn(text);
+      this.references.set(text, found);
+    }
+    return found;
+  }
+
   private block(synth: Synth, stack: string, key: string): Block | undefined {
     return synth.get(stack)?.block(key);
   }
@@ -109,9 +121,8 @@ export class Evaluator {
     const referenced: Delta[] = [];
     for (const leaf of leaves(after.arguments)) {
       if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
-      const covered = [...direct, ...referenced].some((d) => isPrefix(d.path, leaf.path));
-      if (covered) continue;
-      const changes = referencesIn(leaf.value)
+      if (direct.some((d) => isPrefix(d.path, leaf.path)) || referenced.some((d) => isPrefix(d.path, leaf.path))) continue;
+      const changes = this.referencesOf(leaf.value)
         .map((reference) => this.referenceChange(stack, reference))
         .filter((change): change is ValueChange => change !== undefined);
       const change = changes.find((c) => c.certain) ?? changes[0];
@@ -150,7 +161,7 @@ export class Evaluator {
   private deferredRead(stack: string, block: Block): Delta[] {
     for (const leaf of leaves(block.arguments)) {
       if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
-      for (const reference of referencesIn(leaf.value)) {
+      for (const reference of this.referencesOf(leaf.value)) {
         if (reference.kind !== "resource") continue;
         const upstream = this.block(this.head, stack, reference.address);
         if (!upstream || !this.block(this.base, stack, reference.address)) continue;
@@ -271,11 +282,54 @@ function originChain(stack: string, block: Block, delta: Delta): Link[] {
 export function resolveRemoteState(synth: Synth, block: Block): string | undefined {
   const backend = block.arguments.backend;
   if (typeof backend === "string") {
-    for (const stack of synth.values()) {
-      const config = stack.backend?.[backend];
-      if (config !== undefined && isDeepStrictEqual(config, block.arguments.config ?? {})) return stack.name;
-    }
+    const reader = backendIndex(synth).get(remoteStateKey(block, backend));
+    if (reader !== undefined) return reader;
   }
   const byName = /^cross-stack-reference-input-(.+)$/.exec(block.name);
   return byName && synth.has(byName[1]) ? byName[1] : undefined;
+}
+
+/** JSON with every object's keys sorted: equal for equal values, as isDeepStrictEqual compares them. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const backendKey = (type: string, config: unknown) => `${type}\u0000${canonical(config)}`;
+
+/** A remote-state source's backend key, kept: every reference through it looks it up. */
+const remoteStateKeys = new WeakMap<Block, string>();
+
+function remoteStateKey(block: Block, backend: string): string {
+  let key = remoteStateKeys.get(block);
+  if (key === undefined) {
+    key = backendKey(backend, block.arguments.config ?? {});
+    remoteStateKeys.set(block, key);
+  }
+  return key;
+}
+
+/**
+ * Stack by backend, per synth, built once: a fleet has ~800 remote-state sources, and scanning
+ * every stack's backend for each cost a fifth of a 100-region review (bench profile). The first
+ * stack wins, as the scan did.
+ */
+const backendIndexes = new WeakMap<Synth, Map<string, string>>();
+
+function backendIndex(synth: Synth): Map<string, string> {
+  let index = backendIndexes.get(synth);
+  if (!index) {
+    index = new Map();
+    for (const stack of synth.values()) {
+      for (const [type, config] of Object.entries(stack.backend ?? {})) {
+        const key = backendKey(type, config);
+        if (!index.has(key)) index.set(key, stack.name);
+      }
+    }
+    backendIndexes.set(synth, index);
+  }
+  return index;
 }

@@ -3,7 +3,7 @@
  * made of. Formats here (domain/platform-facts/adoption.ts); what contradicts the rest of the file
  * is config/checks/adoption.ts.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { ADOPT_ID_FORMATS } from "../../domain/platform-facts";
 
 const formatted = (pattern: RegExp, expected: string) => z.string().regex(pattern, { error: `expected ${expected}` });

@@ -2,7 +2,7 @@
  * The `github` block of regions.yaml: the one repository whose workflows may assume the CI roles the
  * bootstrap stack creates (docs/ci.md).
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { GITHUB_DEFAULTS } from "../defaults";
 
 export const Github = z

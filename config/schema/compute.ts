@@ -1,5 +1,5 @@
 /** regions.yaml: cluster caps per environment, cluster policies, SQL warehouses, usage logs. */
-import { z } from "zod";
+import { z } from "./zod";
 import { CLUSTER_DEFAULTS } from "../defaults";
 import { EC2_INSTANCE_TYPE_PATTERN, WAREHOUSE_SIZES } from "../../domain/platform-facts";
 import { groupName, servicePrincipalName } from "./identity";

@@ -4,7 +4,7 @@
  * (`unityCatalog.metastoreGrants`). Privileges are checked against Unity Catalog's list for the
  * securable they are granted on.
  */
-import { z } from "zod";
+import { z } from "./zod";
 import { DATA_BUCKET_DEFAULTS } from "../defaults";
 import { groupName, servicePrincipalName } from "./identity";
 import { DATABRICKS_S3_BUCKET_PATTERN, UC_PRIVILEGES } from "../../domain/platform-facts";

@@ -1,5 +1,5 @@
 /** regions.yaml: who gets into each workspace, with which role, and the service principals. */
-import { z } from "zod";
+import { z } from "./zod";
 import { ALL_USERS_ENTITLEMENT_DEFAULTS, ENTITLEMENT_DEFAULTS, GROUP_DEFAULTS, SERVICE_PRINCIPAL_DEFAULTS } from "../defaults";
 import { SERVICE_PRINCIPAL_SECRET_LIFETIME_DAYS, UC_PRIVILEGES } from "../../domain/platform-facts";
 

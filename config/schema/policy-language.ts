@@ -3,7 +3,8 @@
  * a JSON object keyed by attribute path, one limitation per path. Policy files are read against it at
  * the config boundary, and the guardrail rules read synthesized definitions against the same schema.
  */
-import { z } from "zod";
+import type { output } from "zod";
+import { z } from "./zod";
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const optionalDefaults = { defaultValue: scalar.optional(), isOptional: z.boolean().optional() };
@@ -26,11 +27,11 @@ export const Limitation = z.discriminatedUnion(
   ],
   { error: "expected a limitation type: fixed, forbidden, allowlist, blocklist, regex, range or unlimited" },
 );
-export type Limitation = z.output<typeof Limitation>;
+export type Limitation = output<typeof Limitation>;
 export type PolicyDefinition = Readonly<Record<string, Limitation>>;
 
 export const PolicyFile = z.strictObject({
   description: z.string().min(1, { error: "expected a description of what the policy is for" }),
   definition: z.record(z.string(), Limitation),
 });
-export type PolicyFile = z.output<typeof PolicyFile>;
+export type PolicyFile = output<typeof PolicyFile>;

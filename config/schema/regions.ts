@@ -2,7 +2,8 @@
  * The shape of regions.yaml. Everything downstream reads the typed `RegionsConfig` this produces,
  * never YAML. Objects are strict: an unknown key is a typo until proven otherwise.
  */
-import { z } from "zod";
+import type { output } from "zod";
+import { z } from "./zod";
 import { ACCOUNT_DEFAULTS, ENVIRONMENT_DEFAULTS, NETWORK_DEFAULTS, REGION_DEFAULTS, STATE_DEFAULTS } from "../defaults";
 import { Adopt } from "./adoption";
 import { AllUsersEntitlements, Group, ServicePrincipal, UnityCatalog } from "./identity";
@@ -231,7 +232,7 @@ export const RegionsConfigSchema = z
   .meta({ title: "regions.yaml", description: "Databricks workspaces on AWS, one per region and environment." });
 
 /** regions.yaml as written, with defaults applied; what the `check…` functions see. */
-export type RegionsFile = Readonly<z.output<typeof RegionsConfigSchema>>;
+export type RegionsFile = Readonly<output<typeof RegionsConfigSchema>>;
 export type ClusterPolicyEntry = RegionsFile["clusterPolicies"][number];
 
 /** A cluster policy entry with its definition file read and checked. */

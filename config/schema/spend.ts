@@ -1,5 +1,6 @@
 /** regions.yaml: system schemas, budgets and the spend dashboard (`spend:`). */
-import { z } from "zod";
+import type { ZodString } from "zod";
+import { z } from "./zod";
 import { SPEND_DEFAULTS } from "../defaults";
 import { groupName } from "./identity";
 import { ENABLEABLE_SYSTEM_SCHEMAS } from "../../domain/platform-facts";
@@ -10,7 +11,7 @@ import { ENABLEABLE_SYSTEM_SCHEMAS } from "../../domain/platform-facts";
  */
 export const WORKSPACE_TAG_KEYS = ["Environment", "Region"] as const;
 
-const Budget = (tagKeys: readonly string[], tagValue: z.ZodString) =>
+const Budget = (tagKeys: readonly string[], tagValue: ZodString) =>
   z
     .strictObject({
       tag: z.enum(tagKeys).meta({ description: "The tag the budget watches: a costTags key, Environment or Region." }),
@@ -57,7 +58,7 @@ const SpendDashboard = z
   .meta({ description: "One Lakeview dashboard of spend by cost tag, workspace and SKU, read from the billing system tables." });
 
 /** The `spend:` section, for the cost-tag keys and tag-value pattern of regions.yaml. */
-export const Spend = (costTagKeys: readonly string[], tagValue: z.ZodString) =>
+export const Spend = (costTagKeys: readonly string[], tagValue: ZodString) =>
   z
     .strictObject({
       systemSchemas: z

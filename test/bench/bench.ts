@@ -8,9 +8,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BENCH_EXTRA_REGIONS, BENCH_REGION_TEMPLATE } from "./bench-regions";
 import { countSynth, floorPlanFrom, type SynthCounts } from "./floor-plan";
-import { measure, succeeded, type Command, type MemorySource, type Outcome, type Sample } from "./measure";
+import { measure, RunFailed, succeeded, type Command, type MemorySource, type Outcome, type Sample } from "./measure";
 import { summarizeProfile, type ProfileSummary } from "./profile";
-import { spread, type Spread } from "./stats";
+import { pairedRatio, spread, type Spread } from "./stats";
 
 export const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
@@ -22,12 +22,23 @@ export interface Variant {
   readonly counts: SynthCounts;
 }
 
+/** What a regions file is: generated made-up regions (growth), the shipped file, or every real region onboarded. */
+export type SizeKind = "generated" | "shipped" | "supported";
+
 export interface SizeResult {
   readonly label: string;
+  readonly kind: SizeKind;
   readonly regions: number;
   readonly ours: Variant;
   readonly floor: Variant;
-  readonly ratio: { readonly wall: number; readonly cpu: number; readonly memory: number };
+  /** Medians of the paired ratios ours/floor (each pair ran back to back); `cpuRange` their range. */
+  readonly ratio: { readonly wall: number; readonly cpu: number; readonly memory: number; readonly cpuRange: Spread };
+}
+
+/** Two or more commands run in alternation, so a change in machine load hits each alike. */
+export interface Interleaved {
+  readonly label: string;
+  readonly variants: readonly { readonly name: string; readonly command: string; readonly samples: readonly Sample[] }[];
 }
 
 export interface Timed {
@@ -37,9 +48,13 @@ export interface Timed {
   readonly status: number;
   /** The last run's stdout and stderr. */
   readonly output: string;
+  /** The last run's stdout alone. */
+  readonly stdout: string;
 }
 
-type SynthCommand = (outdir: string) => Command;
+export type SynthCommand = (outdir: string) => Command;
+/** Keep the output folder of round `round` (from 1) of command `index`? */
+type Keep = (index: number, round: number, outdir: string) => boolean;
 
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 const slug = (label: string) => label.replace(/[^a-z0-9]+/gi, "-");
@@ -48,6 +63,8 @@ export class Bench {
   private outdirs = 0;
   /** Per size label: how to run our synth and the floor's (the floor's plan is written by then). */
   private readonly commands = new Map<string, { ours: SynthCommand; floor: SynthCommand }>();
+  private readonly outputs = new Map<string, string>();
+  private readonly loads: number[] = [];
 
   constructor(
     private readonly scratch: string,
@@ -65,12 +82,25 @@ export class Bench {
   }
 
   attempt(command: Command): Outcome {
-    return measure(command, this.memory, this.scratch);
+    const outcome = measure(command, this.memory, this.scratch);
+    this.loads.push(outcome.sample.load);
+    return outcome;
+  }
+
+  /** The machine's load average at the start of every run so far. */
+  loadRange(): Spread | undefined {
+    return this.loads.length ? spread(this.loads) : undefined;
   }
 
   /** `node --import tsx <entry>`: how the bench runs our app entry and the floor alike. */
-  private tsxEntry(entry: string, env: Record<string, string>): Command {
+  tsxEntry(entry: string, env: Record<string, string>): Command {
     return { file: process.execPath, args: ["--import", "tsx", entry], cwd: root, env };
+  }
+
+  /** Our app entry on `regionsFile`, the made-up `extraRegions` allowed (synth-entry.ts). */
+  ourSynth(regionsFile: string, extraRegions: readonly string[]): SynthCommand {
+    const env = { REGIONS_FILE: regionsFile, [BENCH_EXTRA_REGIONS]: extraRegions.join(","), [BENCH_REGION_TEMPLATE]: this.template };
+    return (outdir: string) => this.tsxEntry("test/bench/synth-entry.ts", { ...env, CDKTF_OUTDIR: outdir });
   }
 
   /**
@@ -78,9 +108,8 @@ export class Bench {
    * of the floor (checked to emit exactly the same stacks and per-type counts), then measured runs
    * alternating ours and floor so that a change in machine load hits both alike.
    */
-  size(label: string, regions: number, regionsFile: string, extraRegions: readonly string[], runs: number): SizeResult {
-    const env = { REGIONS_FILE: regionsFile, [BENCH_EXTRA_REGIONS]: extraRegions.join(","), [BENCH_REGION_TEMPLATE]: this.template };
-    const ours = (outdir: string) => this.tsxEntry("test/bench/synth-entry.ts", { ...env, CDKTF_OUTDIR: outdir });
+  size(label: string, kind: SizeKind, regions: number, regionsFile: string, extraRegions: readonly string[], runs: number): SizeResult {
+    const ours = this.ourSynth(regionsFile, extraRegions);
     const planFile = join(this.scratch, `floor-plan-${slug(label)}.json`);
     const floor = (outdir: string) => this.tsxEntry("test/bench/floor-app.ts", { BENCH_FLOOR_PLAN: planFile, CDKTF_OUTDIR: outdir });
     this.commands.set(label, { ours, floor });
@@ -94,41 +123,79 @@ export class Bench {
     this.run(floor(floorWarm));
     const floorCounts = countSynth(floorWarm);
     assertSameShape(label, ourCounts, floorCounts);
-    rmSync(ourWarm, { recursive: true, force: true });
+    // Our warm-up output stays (until the scratch folder goes): review compares it with edited synths.
+    this.outputs.set(label, ourWarm);
     rmSync(floorWarm, { recursive: true, force: true });
 
-    const ourSamples: Sample[] = [];
-    const floorSamples: Sample[] = [];
-    for (let i = 1; i <= runs; i++) {
-      log(`${label}: run ${i}/${runs}`);
-      for (const [samples, command] of [[ourSamples, ours], [floorSamples, floor]] as const) {
-        const outdir = this.outdir(label);
-        samples.push(this.run(command(outdir)));
-        rmSync(outdir, { recursive: true, force: true });
-      }
-    }
+    const [ourSamples, floorSamples] = this.interleave(label, [ours, floor], runs);
     const oursVariant = variant(ourSamples, ourCounts);
     const floorVariant = variant(floorSamples, floorCounts);
+    const paired = (pick: (s: Sample) => number) => pairedRatio(ourSamples.map(pick), floorSamples.map(pick));
+    const cpu = paired((s) => s.cpuMs);
     return {
       label,
+      kind,
       regions,
       ours: oursVariant,
       floor: floorVariant,
-      ratio: {
-        wall: oursVariant.wallMs.median / floorVariant.wallMs.median,
-        cpu: oursVariant.cpuMs.median / floorVariant.cpuMs.median,
-        memory: oursVariant.peakRssMb.median / floorVariant.peakRssMb.median,
-      },
+      ratio: { wall: paired((s) => s.wallMs).median, cpu: cpu.median, memory: paired((s) => s.peakRssMb).median, cpuRange: cpu },
     };
   }
 
-  /** A command timed `runs` times after `warmUps` untimed runs; an exit outside `okStatuses` stops it, recorded. */
+  /** Our synth's output of `label`'s warm-up run, kept for review. */
+  output(label: string): string {
+    const dir = this.outputs.get(label);
+    if (!dir) throw new Error(`no output of "${label}" was kept`);
+    return dir;
+  }
+
+  /**
+   * `runs` rounds of every command in turn, each into a fresh output folder removed after the run
+   * unless `keep` (command index, round from 1, folder) returns true; samples per command.
+   */
+  interleave(label: string, commands: readonly SynthCommand[], runs: number, keep: Keep = () => false): Sample[][] {
+    const samples: Sample[][] = commands.map(() => []);
+    for (let i = 1; i <= runs; i++) {
+      log(`${label}: run ${i}/${runs}`);
+      commands.forEach((command, c) => {
+        const outdir = this.outdir(label);
+        samples[c].push(this.run(command(outdir)));
+        if (!keep(c, i, outdir)) rmSync(outdir, { recursive: true, force: true });
+      });
+    }
+    return samples;
+  }
+
+  /** Commands that each write a synth, one warm-up each, then `runs` interleaved rounds. */
+  compare(label: string, named: readonly { readonly name: string; readonly command: SynthCommand }[], runs: number, keep?: Keep): Interleaved {
+    log(`${label}: warm-up`);
+    for (const { command } of named) {
+      const outdir = this.outdir(label);
+      this.run(command(outdir));
+      rmSync(outdir, { recursive: true, force: true });
+    }
+    const samples = this.interleave(label, named.map((n) => n.command), runs, keep);
+    return { label, variants: named.map((n, c) => ({ name: n.name, command: describe(n.command("<outdir>")), samples: samples[c] })) };
+  }
+
+  /**
+   * A command timed `runs` times after `warmUps` untimed runs; an exit outside `okStatuses` stops it,
+   * recorded, and so does a run killed at its timeout (status -1): one slow extra must not cost the
+   * whole report.
+   */
   timed(label: string, command: Command, runs: number, warmUps: number, okStatuses: readonly number[] = [0]): Timed {
     const samples: Sample[] = [];
     let last: Outcome | undefined;
     for (let i = 0; i < warmUps + runs; i++) {
       log(`${label}: ${i < warmUps ? "warm-up" : `run ${i - warmUps + 1}/${runs}`}`);
-      last = this.attempt(command);
+      try {
+        last = this.attempt(command);
+      } catch (error) {
+        if (!(error instanceof RunFailed)) throw error;
+        log(`${label}: ${error.message.split("\n")[0]}`);
+        last = { sample: { wallMs: Number.NaN, cpuMs: Number.NaN, peakRssMb: Number.NaN, load: Number.NaN }, status: -1, stdout: "", stderr: error.message };
+        break;
+      }
       if (!okStatuses.includes(last.status)) {
         log(`${label}: exit ${last.status}\n${(last.stderr + last.stdout).trimEnd().split("\n").slice(-15).join("\n")}`);
         break;
@@ -141,6 +208,7 @@ export class Bench {
       wallMs: spread(samples.length ? samples.map((s) => s.wallMs) : [Number.NaN]),
       status: last?.status ?? 0,
       output: last ? `${last.stdout}\n${last.stderr}` : "",
+      stdout: last?.stdout ?? "",
     };
   }
 

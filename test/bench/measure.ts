@@ -6,13 +6,17 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export interface Sample {
   readonly wallMs: number;
+  /** user + system time of the run and its children (the app a CLI starts, terraform's provider). */
   readonly cpuMs: number;
   readonly peakRssMb: number;
+  /** The machine's 1-minute load average when the run started: above the CPU count, runs waited for a CPU. */
+  readonly load: number;
 }
 
 export interface Command {
@@ -20,6 +24,8 @@ export interface Command {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env?: Readonly<Record<string, string>>;
+  /** Run with `env` alone, nothing of this process's environment (terraform: no real credentials). */
+  readonly cleanEnv?: boolean;
   /** A run that takes longer is killed and the benchmark stops. */
   readonly timeoutMs?: number;
 }
@@ -47,7 +53,7 @@ export interface Outcome {
 /** Runs `command` once; a non-zero exit is returned, not thrown (a killed or unstartable run throws). */
 export function measure(command: Command, source: MemorySource, scratch: string): Outcome {
   const report = join(scratch, `usage-${process.pid}-${Date.now()}.txt`);
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...command.env };
+  const env: Record<string, string> = { ...(command.cleanEnv ? {} : (process.env as Record<string, string>)), ...command.env };
   let file = command.file;
   let args = [...command.args];
   if (source === "gnu-time") {
@@ -58,6 +64,7 @@ export function measure(command: Command, source: MemorySource, scratch: string)
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --import=${probe}`.trim();
     env.BENCH_RSS_FILE = report;
   }
+  const load = loadavg()[0];
   const started = process.hrtime.bigint();
   const run = spawnSync(file, args, {
     cwd: command.cwd,
@@ -73,7 +80,7 @@ export function measure(command: Command, source: MemorySource, scratch: string)
   if (run.error || run.status === null) {
     throw new RunFailed(`${what}: ${run.error?.message ?? `killed by ${run.signal}`}\n${tail(run.stderr)}`);
   }
-  return { sample: { wallMs, ...parseUsage(usage, source) }, status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return { sample: { wallMs, load, ...parseUsage(usage, source) }, status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The sample of a run that must succeed; otherwise the end of its output, to say why. */

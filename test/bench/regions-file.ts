@@ -78,7 +78,7 @@ export function writeBenchRegionsFile(templateFile: string, dir: string, count: 
   return file;
 }
 
-function linkReferencedFolders(templateFile: string, dir: string, templateText: string): void {
+export function linkReferencedFolders(templateFile: string, dir: string, templateText: string): void {
   const templateDir = dirname(resolve(templateFile));
   const siblings = readdirSync(templateDir);
   const folders = new Set(["policies"]);

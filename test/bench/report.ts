@@ -1,39 +1,21 @@
-/** The benchmark's results as markdown: the size table, growth, other timings, targets, profiles. */
-import type { SizeResult, Timed } from "./bench";
+/**
+ * The benchmark's results as markdown: the size table, growth, the synth command, review at scale,
+ * plan cost, other timings, targets, profiles.
+ */
+import type { SizeResult } from "./bench";
+import type { PlanCost } from "./plan-cost";
 import { areasMarkdown, profileMarkdown, type ProfileSummary } from "./profile";
-import { growth, spread, type Growth, type Spread } from "./stats";
+import { growth, spread, type Growth } from "./stats";
+import { mb, range, ratioText, seconds, targets, type Results as TargetResults, type TargetRow } from "./targets";
 
-/** The issue's targets, on a 2-core machine. */
-export const TARGETS = {
-  ratio100: 1.5,
-  peakMb100: 1024,
-  shippedSynthMs: 2000,
-  testMs: 60_000,
-  reviewSynths: 3,
-} as const;
+export { seconds, targets };
 
-export interface Results {
-  readonly header: string;
-  readonly sizes: readonly SizeResult[];
-  /** cdktf.json's app command on the shipped file; its outputs are what review compares. */
-  readonly appSynth: Timed;
-  readonly review?: Timed;
-  readonly reviewNote?: string;
-  readonly typecheck?: Timed;
-  readonly tests?: Timed & { readonly summary: string };
+export interface Results extends TargetResults {
   readonly profiles?: { readonly label: string; readonly ours: ProfileSummary; readonly floor: ProfileSummary; readonly files?: readonly string[] };
 }
 
-export interface TargetRow {
-  readonly target: string;
-  readonly measured: string;
-  readonly holds: boolean | undefined;
-}
-
-export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const mb = (n: number) => `${n.toFixed(0)} MB`;
-const range = (s: Spread, unit: (n: number) => string) => `${unit(s.median)} (${unit(s.min)}–${unit(s.max)})`;
-const isGenerated = (s: SizeResult) => !s.label.startsWith("shipped");
+const row = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+const isGenerated = (s: SizeResult) => s.kind === "generated";
 
 /** Growth of our synth's wall and CPU time; the verdict goes by CPU time, which other work on a shared machine moves less. */
 export function growthOf(sizes: readonly SizeResult[]): { wall: Growth; cpu: Growth } | undefined {
@@ -43,56 +25,21 @@ export function growthOf(sizes: readonly SizeResult[]): { wall: Growth; cpu: Gro
   return { wall: growth(points((s) => s.ours.wallMs.median)), cpu: growth(points((s) => s.ours.cpuMs.median)) };
 }
 
-export function targets(results: Results): TargetRow[] {
-  const at100 = results.sizes.find((s) => s.regions === 100 && isGenerated(s));
-  const { appSynth, review, tests } = results;
-  const oneSynth = appSynth.wallMs.median;
-  return [
-    {
-      target: `100 regions: ours/floor wall ≤ ${TARGETS.ratio100}`,
-      measured: at100 ? `${at100.ratio.wall.toFixed(2)} (CPU ${at100.ratio.cpu.toFixed(2)})` : "size 100 not run",
-      holds: at100 && at100.ratio.wall <= TARGETS.ratio100,
-    },
-    {
-      target: "100 regions: peak memory < 1 GB",
-      measured: at100 ? `${mb(at100.ours.peakRssMb.max)} (highest run)` : "size 100 not run",
-      holds: at100 && at100.ours.peakRssMb.max < TARGETS.peakMb100,
-    },
-    {
-      target: `shipped file: synth < 2 s through the app entry (\`${appSynth.command}\`)`,
-      measured: range(appSynth.wallMs, seconds),
-      holds: oneSynth < TARGETS.shippedSynthMs,
-    },
-    {
-      target: "full test suite (`npm test`) < 60 s",
-      measured: tests ? `${seconds(tests.wallMs.median)}, ${tests.summary}` : "not run (--no-extras)",
-      holds: tests && tests.samples.length ? tests.wallMs.median < TARGETS.testMs : undefined,
-    },
-    {
-      target: "review of two synths < 3 × one synth",
-      measured:
-        review && review.samples.length
-          ? `${range(review.wallMs, seconds)} = ${(review.wallMs.median / oneSynth).toFixed(2)} × ${seconds(oneSynth)}`
-          : results.reviewNote ?? (review ? `failed (exit ${review.status})` : "not run (--no-extras)"),
-      holds: review && review.samples.length ? review.wallMs.median < TARGETS.reviewSynths * oneSynth : undefined,
-    },
-  ];
-}
-
 function sizesTable(sizes: readonly SizeResult[]): string {
-  const row = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [
-    row(["regions file", "stacks", "resources + data", "ours: wall", "floor: wall", "**ours/floor wall**", "ours/floor CPU", "ours: peak RSS", "floor: peak RSS", "ours: ms/stack"]),
-    row(["---", ...Array(9).fill("---:")]),
+    row(["regions file", "stacks", "resources + data", "ours: CPU", "floor: CPU", "**ours/floor CPU**", "ours: wall", "floor: wall", "ours/floor wall", "ours: peak RSS", "floor: peak RSS", "ours: ms/stack"]),
+    row(["---", ...Array(11).fill("---:")]),
     ...sizes.map((s) =>
       row([
         s.label,
         s.ours.counts.stacks,
         `${s.ours.counts.resources} + ${s.ours.counts.dataSources}`,
+        range(s.ours.cpuMs, seconds),
+        range(s.floor.cpuMs, seconds),
+        `**${ratioText(s.ratio.cpuRange)}**`,
         range(s.ours.wallMs, seconds),
         range(s.floor.wallMs, seconds),
-        `**${s.ratio.wall.toFixed(2)}**`,
-        s.ratio.cpu.toFixed(2),
+        s.ratio.wall.toFixed(2),
         range(s.ours.peakRssMb, mb),
         range(s.floor.peakRssMb, mb),
         (s.ours.wallMs.median / s.ours.counts.stacks).toFixed(1),
@@ -112,10 +59,75 @@ function growthText(g: { wall: Growth; cpu: Growth } | undefined): string {
   ].join("\n");
 }
 
-function otherTimings(results: Results): string[] {
-  const { appSynth, typecheck, tests, review } = results;
+function synthCommandTable(results: Results): string {
+  const { synthCommand } = results;
   return [
-    `- Shipped file through \`${appSynth.command}\` (cdktf.json's app command): ${range(appSynth.wallMs, seconds)}, peak ${range(spread(appSynth.samples.map((s) => s.peakRssMb)), mb)}.`,
+    `The shipped file through cdktf.json's app command, \`npm run synth\` and cdktf-cli's \`cdktf synth\` (what \`npm run synth\` ran before issue 17), ${synthCommand.variants[0].samples.length} runs each, interleaved (ratios to the app command: median of the paired runs, range):`,
+    "",
+    row(["command", "CPU", "wall", "peak RSS"]),
+    row(["---", "---:", "---:", "---:"]),
+    ...synthCommand.variants.map((v) =>
+      row([
+        `\`${v.command}\``,
+        range(spread(v.samples.map((s) => s.cpuMs)), seconds),
+        range(spread(v.samples.map((s) => s.wallMs)), seconds),
+        range(spread(v.samples.map((s) => s.peakRssMb)), mb),
+      ]),
+    ),
+    row(["**`npm run synth` / app**", `**${ratioText(synthCommand.ratio.cpu)}**`, ratioText(synthCommand.ratio.wall), ""]),
+    ...(synthCommand.cliRatio ? [row(["`cdktf synth` / app", ratioText(synthCommand.cliRatio.cpu), ratioText(synthCommand.cliRatio.wall), ""])] : []),
+  ].join("\n");
+}
+
+function reviewAtScaleTable(scale: Results["reviewAtScale"]): string[] {
+  if (!scale) return [];
+  return [
+    "",
+    `Review of two synths of ${scale.label} (\`node --import tsx cli/review/cli.ts <base> <head>\`):`,
+    "",
+    row(["head", "stacks that change", "CPU", "wall", "peak RSS", "comment", "exit"]),
+    row(["---", "---:", "---:", "---:", "---:", "---:", "---:"]),
+    ...scale.cases.map((c) =>
+      row([
+        `${c.name}: ${c.edit}`,
+        `${c.changedStacks.length} of ${c.stacks}`,
+        c.timed.samples.length ? range(spread(c.timed.samples.map((s) => s.cpuMs)), seconds) : "—",
+        c.timed.samples.length ? range(c.timed.wallMs, seconds) : "—",
+        c.timed.samples.length ? range(spread(c.timed.samples.map((s) => s.peakRssMb)), mb) : "—",
+        `${c.commentChars.toLocaleString("en-US")} chars`,
+        c.timed.status,
+      ]),
+    ),
+  ];
+}
+
+function planCostTables(planCost: PlanCost | undefined): string[] {
+  if (!planCost) return [];
+  if ("skipped" in planCost) return ["", `Plan cost: ${planCost.skipped}.`];
+  const step = (s: { cpuMs: { median: number }; wallMs: { median: number } }) => `${seconds(s.cpuMs.median)} / ${seconds(s.wallMs.median)}`;
+  const jobs = planCost.projections[0]?.wallMs.map((p) => p.jobs) ?? [];
+  const minutes = (ms: number) => (ms >= 120_000 ? `${(ms / 60_000).toFixed(1)} min` : seconds(ms));
+  return [
+    "",
+    `Plan cost per stack, ${planCost.terraform}; plugin cache warm, lock file present, \`plan -refresh=false\` from an empty state, the AWS-only copy the integration tier plans; CPU / wall, medians:`,
+    "",
+    row(["stack", "AWS resources", "init", "plan", "show -json", "total"]),
+    row(["---", "---:", "---:", "---:", "---:", "---:"]),
+    ...planCost.stacks.map((s) =>
+      row([s.stack, s.awsResources, step(s.steps.init), step(s.steps.plan), step(s.steps.show), `${seconds(s.totalCpuMs)} / ${seconds(s.totalWallMs)}`]),
+    ),
+    "",
+    `Projected wall time of a pull request's plans, one stack per job (ceil(stacks / jobs) × ${seconds(planCost.perStackMs)}, the dearest stack's CPU): offline lower bounds, without refresh through the cloud APIs or each job's checkout, install and synth.`,
+    "",
+    row(["change", "stacks planned", ...jobs.map((n) => `${n} job${n === 1 ? "" : "s"}`)]),
+    row(["---", "---:", ...jobs.map(() => "---:")]),
+    ...planCost.projections.map((p) => row([p.change, p.stacks, ...p.wallMs.map((w) => minutes(w.ms))])),
+  ];
+}
+
+function otherTimings(results: Results): string[] {
+  const { typecheck, tests, review } = results;
+  return [
     typecheck
       ? `- Type-check, cold (\`npx tsc --noEmit -p .\`, tsbuildinfo removed first): ${seconds(typecheck.wallMs.median)}${typecheck.status ? ` (exit ${typecheck.status}: type errors in the working tree)` : ""}.`
       : "- Type-check: not run (--no-extras).",
@@ -139,6 +151,10 @@ export function resultsMarkdown(results: Results): string {
     sizesTable(results.sizes),
     "",
     growthText(growthOf(results.sizes)),
+    "",
+    synthCommandTable(results),
+    ...reviewAtScaleTable(results.reviewAtScale),
+    ...planCostTables(results.planCost),
     "",
     ...otherTimings(results),
     "",

@@ -1,30 +1,42 @@
 /**
- * npm run bench [-- --sizes=3,25,100 --runs=N --no-extras --profile --keep]
+ * npm run bench [-- --sizes=3,25,100 --runs=N --no-extras --no-review --no-plans --profile --keep]
  *
- * Synth speed and memory as regions grow, against the framework's floor (floor-app.ts), plus the
- * project's type-check, test and review times. Prints a markdown table, writes test/bench/results.json.
+ * Synth speed and memory as regions grow and with every supported region onboarded, against the
+ * framework's floor (floor-app.ts); `npm run synth` against the app command it stands for; review of
+ * two fleet-size synths; what a pull request's terraform plans cost; the project's type-check and test
+ * times. Prints markdown tables and the targets with their verdicts, writes test/bench/results.json.
  * docs/performance.md says what the figures mean.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommandLine } from "../../cli/kit/args";
-import { Bench, describe, log, root, type SizeResult, type Timed } from "./bench";
-import { memorySource, RunFailed, type Command, type Sample } from "./measure";
+import { regionCode } from "../../domain/naming";
+import { Bench, log, root, type SizeResult, type Timed } from "./bench";
+import { memorySource, RunFailed, type Command } from "./measure";
+import { measurePlanCost } from "./plan-cost";
 import { benchRegionNames, templateRegion, writeBenchRegionsFile } from "./regions-file";
 import { growthOf, resultsMarkdown, seconds, targets, type Results } from "./report";
-import { spread } from "./stats";
+import { reviewCases } from "./review-runs";
+import { writeSupportedRegionsFile } from "./supported-regions";
+import { synthCommandResult, type SynthCommandResult } from "./targets";
 
 const SHIPPED = "regions.yaml";
 /** Measured runs after one warm-up: fewer for the largest size, whose runs take longest. */
 const DEFAULT_RUNS: Readonly<Record<number, number>> = { 3: 3, 25: 3, 100: 2 };
-const USAGE = "usage: npm run bench [-- --sizes=3,25,100 --runs=N --no-extras --profile --keep]";
+/** Runs of `npm run synth` and the app command each: their ratio is a target close to 1, so more runs. */
+const SYNTH_COMMAND_RUNS = 5;
+const USAGE = "usage: npm run bench [-- --sizes=3,25,100 --runs=N --no-extras --no-review --no-plans --profile --keep]";
 
 interface Options {
   readonly sizes: readonly number[];
   readonly runs?: number;
-  /** Type-check, npm test and review timings (off with --no-extras). */
+  /** Type-check, npm test and the shipped file's review timings (off with --no-extras). */
   readonly extras: boolean;
+  /** Review of two synths of the largest size (off with --no-review). */
+  readonly review: boolean;
+  /** The terraform plan-cost rows (off with --no-plans; skipped, saying so, where terraform is missing). */
+  readonly plans: boolean;
   /** CPU profiles of our synth and the floor's at the largest size. */
   readonly profile: boolean;
   /** Keep the scratch folder (regions files, outputs, profiles). */
@@ -35,6 +47,8 @@ const OPTIONS = {
   sizes: { type: "string", default: "3,25,100" },
   runs: { type: "string" },
   "no-extras": { type: "boolean" },
+  "no-review": { type: "boolean" },
+  "no-plans": { type: "boolean" },
   profile: { type: "boolean" },
   keep: { type: "boolean" },
 } as const;
@@ -46,7 +60,15 @@ function parseOptions(argv: readonly string[]): Options {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected region counts such as 3,25,100; ${USAGE}`);
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs: expected a whole number of measured runs; ${USAGE}`);
-  return { sizes, runs, extras: values["no-extras"] !== true, profile: values.profile === true, keep: values.keep === true };
+  return {
+    sizes,
+    runs,
+    extras: values["no-extras"] !== true,
+    review: values["no-review"] !== true,
+    plans: values["no-plans"] !== true,
+    profile: values.profile === true,
+    keep: values.keep === true,
+  };
 }
 
 /** `cdktf.json`'s app command, e.g. `npx tsx main.ts`, split for spawning. */
@@ -56,16 +78,26 @@ function appCommand(): Command {
   return { file, args, cwd: root };
 }
 
-/** The shipped file through the app command, 1 warm-up + 3 runs, into two folders that review then compares. */
-function appSynth(bench: Bench, reviewDirs: readonly string[]): Timed {
+/**
+ * The shipped file through cdktf.json's app command, through `npm run synth` and through cdktf-cli's
+ * `cdktf synth` (what `npm run synth` was), interleaved; two of the app command's outputs are kept
+ * for the shipped review.
+ */
+function synthCommand(bench: Bench, runs: number, reviewDirs: string[]): SynthCommandResult {
   const app = appCommand();
-  const samples: Sample[] = [];
-  for (let i = 0; i < 4; i++) {
-    log(`shipped via ${describe(app)}: ${i === 0 ? "warm-up" : `run ${i}/3`}`);
-    const sample = bench.run({ ...app, env: { CDKTF_OUTDIR: reviewDirs[i % 2], CHECKPOINT_DISABLE: "1" } });
-    if (i > 0) samples.push(sample);
-  }
-  return { command: describe(app), samples, wallMs: spread(samples.map((s) => s.wallMs)), status: 0, output: "" };
+  const interleaved = bench.compare(
+    "shipped file: app command vs npm run synth",
+    [
+      { name: "app", command: (outdir) => ({ ...app, env: { CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" } }) },
+      // `cdktf synth` and our script both take the output folder from $CDKTF_OUTPUT (cdktf's `--output`).
+      { name: "npm run synth", command: (outdir) => ({ file: "npm", args: ["run", "synth"], cwd: root, env: { CDKTF_OUTPUT: outdir } }) },
+      // What `npm run synth` ran until issue 17 (`CHECKPOINT_DISABLE=1 cdktf synth`): the before figure.
+      { name: "cdktf synth", command: (outdir) => ({ file: "npx", args: ["cdktf", "synth", "--output", outdir], cwd: root, env: { CHECKPOINT_DISABLE: "1" } }) },
+    ],
+    runs,
+    (c, i, outdir) => c === 0 && i <= 2 && reviewDirs.push(outdir) > 0,
+  );
+  return synthCommandResult(interleaved);
 }
 
 /** vitest's "Test Files … / Tests …" lines, or why there are none. */
@@ -75,7 +107,7 @@ function testSummary(run: Timed): string {
     .map((line) => line.replace(/\x1b\[[0-9;]*m/g, "").trim())
     .filter((line) => /^(Test Files|Tests)\s/.test(line))
     .map((line) => line.replace(/\s+/g, " "));
-  const outcome = run.status === 0 ? "passed" : `failed (exit ${run.status})`;
+  const outcome = run.status === 0 ? "passed" : run.status === -1 ? "killed at its timeout" : `failed (exit ${run.status})`;
   return lines.length ? `${outcome}: ${lines.join("; ")}` : `${outcome}, no vitest summary (did the type-check step fail?)`;
 }
 
@@ -85,7 +117,8 @@ function extras(bench: Bench, reviewDirs: readonly string[]): Pick<Results, "rev
     : undefined;
   rmSync(join(root, "node_modules/.cache/tsbuildinfo"), { force: true });
   const typecheck = bench.timed("type-check (cold)", { file: "npx", args: ["tsc", "--noEmit", "-p", "."], cwd: root }, 1, 0, [0, 1, 2]);
-  const testRun = bench.timed("npm test", { file: "npm", args: ["test"], cwd: root }, 1, 0, [0, 1]);
+  // On a machine others share, the suite can take several times its usual half minute.
+  const testRun = bench.timed("npm test", { file: "npm", args: ["test"], cwd: root, timeoutMs: 1_200_000 }, 1, 0, [0, 1]);
   return {
     review,
     reviewNote: review ? undefined : "cli/review/cli.ts is absent: review not timed",
@@ -113,28 +146,60 @@ function main(): void {
   try {
     const sizes: SizeResult[] = options.sizes.map((count) => {
       const file = writeBenchRegionsFile(join(root, SHIPPED), join(scratch, `regions-${count}`), count, shippedText);
-      return bench.size(`${count} regions`, count, file, benchRegionNames(count), options.runs ?? DEFAULT_RUNS[count] ?? 2);
+      return bench.size(`${count} regions`, "generated", count, file, benchRegionNames(count), options.runs ?? DEFAULT_RUNS[count] ?? 2);
     });
+    const supported = writeSupportedRegionsFile(join(root, SHIPPED), join(scratch, "regions-supported"), shippedText);
+    for (const { region, reason } of supported.skipped) log(`every supported region: ${region} left out: ${reason}`);
+    sizes.push(bench.size("every supported region", "supported", supported.regions, supported.file, [], options.runs ?? 5));
     const shippedRegions = (shippedText.match(/^\s*-\s*region:/gm) ?? []).length;
-    sizes.push(bench.size(`shipped ${SHIPPED}`, shippedRegions, join(root, SHIPPED), [], options.runs ?? 3));
+    sizes.push(bench.size(`shipped ${SHIPPED}`, "shipped", shippedRegions, join(root, SHIPPED), [], options.runs ?? 3));
 
-    const reviewDirs = [bench.outdir("review-a"), bench.outdir("review-b")];
-    const app = appSynth(bench, reviewDirs);
+    const reviewDirs: string[] = [];
+    const synth = synthCommand(bench, Math.max(options.runs ?? 0, SYNTH_COMMAND_RUNS), reviewDirs);
     const more = options.extras ? extras(bench, reviewDirs) : {};
-    const largest = `${Math.max(...options.sizes)} regions`;
+    const largestCount = Math.max(...options.sizes);
+    const largest = `${largestCount} regions`;
+    const reviewAtScale = options.review
+      ? {
+          label: largest,
+          cases: reviewCases({
+            bench,
+            label: largest,
+            regionsFile: join(scratch, `regions-${largestCount}`, `regions-${largestCount}.yaml`),
+            ours: bench.ourSynth(join(scratch, `regions-${largestCount}`, `regions-${largestCount}.yaml`), benchRegionNames(largestCount)),
+            regionCode,
+          }),
+        }
+      : undefined;
+    const planCost = options.plans
+      ? measurePlanCost({
+          bench,
+          workDir: join(scratch, "plan-cost"),
+          synthDir: reviewDirs[0],
+          runs: options.runs,
+          changes: (reviewAtScale?.cases ?? [])
+            .filter((c) => c.name !== "identical")
+            .map((c) => ({ change: `${c.name} at ${largest} (${c.edit})`, stacks: c.changedStacks.length })),
+        })
+      : undefined;
+    if (planCost && "skipped" in planCost) log(planCost.skipped);
     if (options.profile) log(`profile: ${largest}, ours and the floor, with --cpu-prof`);
     const profiles = options.profile ? { label: largest, ...bench.profile(largest) } : undefined;
 
     const loadAfter = loadavg()[0];
-    const busy = Math.max(loadBefore, loadAfter) > cpus().length
-      ? " **The machine was busy with other work: wall times include waiting for a CPU; CPU times and ratios are the steadier figures.**"
+    const loads = bench.loadRange();
+    const busy = Math.max(loadBefore, loadAfter, loads?.max ?? 0) > cpus().length
+      ? " **The machine was busy with other work: wall times include waiting for a CPU; CPU times and the ratios of runs made back to back are the steadier figures.**"
       : "";
-    const header = `Node ${process.version}, ${cpus().length} CPUs, memory from ${memory}; load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end; ${seconds(Date.now() - started)} in all.${busy}`;
+    const during = loads ? ` (${loads.min.toFixed(1)}–${loads.max.toFixed(1)} at the start of the runs, median ${loads.median.toFixed(1)})` : "";
+    const header = `Node ${process.version}, ${cpus().length} CPUs, memory from ${memory}; load average ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end${during}; ${seconds(Date.now() - started)} in all.${busy}`;
     const results: Results = {
       header,
       sizes,
-      appSynth: app,
+      synthCommand: synth,
       ...more,
+      ...(reviewAtScale && { reviewAtScale }),
+      ...(planCost && { planCost }),
       ...(profiles && { profiles: { ...profiles, files: options.keep ? profiles.files : undefined } }),
     };
     process.stdout.write(`${resultsMarkdown(results)}\n`);

@@ -1,11 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { growth, spread } from "./stats";
+import { growth, pairedRatio, spread } from "./stats";
 
 describe("stats: median, range and growth of a few runs", () => {
   test("median of odd and even counts, with min and max", () => {
     expect(spread([3, 1, 2])).toEqual({ median: 2, min: 1, max: 3 });
     expect(spread([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4 });
     expect(() => spread([])).toThrow("spread of no values");
+  });
+
+  test("paired ratios: a load change between pairs cancels out, the median is robust to one outlier", () => {
+    // Pair 2 ran while the machine was busy: both sides doubled; pair 3's ours hit a spike.
+    expect(pairedRatio([110, 220, 300], [100, 200, 100])).toEqual({ median: 1.1, min: 1.1, max: 3 });
+    expect(() => pairedRatio([1, 2], [1])).toThrow("paired ratio of 2 and 1 values");
   });
 
   const point = (regions: number, msPerAddedStack: number, fixedMs = 1000) => ({

@@ -14,6 +14,16 @@ export function spread(values: readonly number[]): Spread {
   return { median, min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
+/**
+ * Median and range of `a[i] / b[i]`. Each pair ran back to back, so a change in machine load
+ * between pairs (other jobs on a shared machine) cancels out of every ratio: a verdict on the
+ * median of paired ratios moves less than one on the ratio of two medians.
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): Spread {
+  if (a.length !== b.length) throw new Error(`paired ratio of ${a.length} and ${b.length} values`);
+  return spread(a.map((value, i) => value / b[i]));
+}
+
 export interface SizePoint {
   readonly regions: number;
   readonly stacks: number;

@@ -27,6 +27,7 @@ const PLAN = "test/fixtures/plans/network.json";
 
 describe.concurrent("every command works from a path with a space and non-ASCII letters", () => {
   test.each([
+    ["synth", [], /^Generated Terraform code for the stacks: acme-data-account, [a-z0-9, -]+\n$/, 0],
     ["validate", [], /^regions\.yaml: ok: 3 regions, 6 workspaces, 14 stacks\nworkspace URLs: https:\/\/acme-data-use1-dev\.cloud\.databricks\.com and 5 more \(deploymentNamePrefix "acme"\)\n$/, 0],
     ["check", ["--report", "check-report.json"], /^regions\.yaml: 14 stacks, \d+ rules: 0 error\(s\)/m, 0],
     ["gen:schema", [], /^wrote regions\.schema\.json, the field reference in docs\/regions-yaml\.md and dashboards\/spend\.lvdash\.json\n$/, 0],
@@ -35,12 +36,18 @@ describe.concurrent("every command works from a path with a space and non-ASCII 
     ["onboard", ["--region", "eu-central-1", "--dry-run"], /^--- a\/regions\.yaml\n/, 0],
     ["test:terraform", ["--help"], /^usage: npm run test:terraform /, 0],
     ["ci", ["--help"], /^usage: npm run ci -- stacks /, 0],
-  ])("npm run %s", (script, args, output, status) => {
-    const run = npmRun(script, args);
-    expect(run.stderr).toBe("");
-    expect(run.stdout).toMatch(output);
-    expect(run.status).toBe(status);
-  });
+  ])(
+    "npm run %s",
+    (script, args, output, status) => {
+      const run = npmRun(script, args);
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toMatch(output);
+      expect(run.status).toBe(status);
+    },
+    // The runs are synchronous, so each test's clock also runs while the ones before it block the
+    // worker: the last waits for every command, a full synth among them, on a machine others share.
+    180_000,
+  );
 
   test("gen:schema there wrote the schema the repository holds (it ran, and on the copy's files)", () => {
     expect(readFileSync(join(checkout, "regions.schema.json"), "utf8")).toBe(readFileSync(join(REPO_ROOT, "regions.schema.json"), "utf8"));
@@ -63,6 +70,7 @@ describe.concurrent("a reader that stops early (| head) ends no command with an 
   test.each([
     ["cli/onboard/cli.ts", ["--region", "eu-central-1", "--dry-run"], 0],
     ["cli/validate.ts", [], 0],
+    ["cli/synth/cli.ts", ["--help"], 0],
     ["cli/review/cli.ts", ["--help"], 0],
     ["cli/plan-summary/cli.ts", [PLAN], 2],
     ["cli/check.ts", ["--help"], 0],

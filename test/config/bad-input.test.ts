@@ -11,9 +11,15 @@ import { afterAll, describe, expect, test } from "vitest";
 import { RULE_IDS } from "../../domain/rule-ids";
 import { UC_PRIVILEGES } from "../../domain/platform-facts";
 import { main as validate } from "../../cli/validate";
+import { createLimiter } from "../integration/pool";
 import { captureIo, shippedRegionsText, testEnv } from "../utils";
 
 const run = promisify(execFile);
+/**
+ * Each synth is a node process loading the whole app (~2 s of CPU): two at a time keep a 2-core
+ * machine, shared with other test files, from running twenty at once.
+ */
+const spawnSlot = createLimiter(2);
 const root = mkdtempSync(join(tmpdir(), "bad-input-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -122,9 +128,11 @@ describe("bad input: a located problem, from validate and from synth, and nothin
     const runs = await Promise.all(
       cases.map(async ({ file }) => {
         const outdir = join(file, "..", "cdktf.out");
-        const result = await run(process.execPath, ["--import", "tsx", "main.ts"], {
-          env: { ...process.env, REGIONS_FILE: file, CDKTF_OUTDIR: outdir },
-        }).then(
+        const result = await spawnSlot(() =>
+          run(process.execPath, ["--import", "tsx", "main.ts"], {
+            env: { ...process.env, REGIONS_FILE: file, CDKTF_OUTDIR: outdir },
+          }),
+        ).then(
           () => ({ code: 0, stderr: "" }),
           (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
         );
@@ -136,6 +144,5 @@ describe("bad input: a located problem, from validate and from synth, and nothin
       expect(runs[i].stderr, cases[i].name).toBe(`${file}: 1 problem\n${file}:${problem}\nNothing was synthesized.\n`);
       expect(runs[i].wrote, cases[i].name).toBe(false);
     }
-    // One app process per case, all at once: on a shared 2-core machine that outlasts the default timeout.
-  }, 180_000);
+  }, 300_000); // ~20 synths two at a time: under a load of 20 on 2 cores that passes a minute.
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { IPv4CidrRange } from "ip-num";
 import { describe, expect, test } from "vitest";
 import { cidrContains, cidrProblem, cidrsOverlap, privateSubnetCapacity, subnetLayout } from "../../domain/network";
 import { shippedConfig } from "../utils";
@@ -42,6 +43,24 @@ describe("network: subnet layout from a pinned VPC CIDR", () => {
     expect(cidrsOverlap("10.0.0.0/16", "10.0.128.0/17")).toBe(true);
     expect(cidrsOverlap("10.0.0.0/16", "10.0.0.0/16")).toBe(true);
     expect(cidrsOverlap("10.0.0.0/16", "10.1.0.0/16")).toBe(false);
+    expect(cidrsOverlap("10.0.255.0/24", "10.1.0.0/16")).toBe(false);
+    expect(cidrsOverlap("0.0.0.0/0", "255.255.255.255/32")).toBe(true);
+  });
+
+  test("overlap and containment from kept bounds agree with ip-num's own range arithmetic", () => {
+    // A network address of any prefix length: the address with its host bits cleared.
+    const cidr = fc.tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 })).map(([address, prefix]) => {
+      const network = prefix === 0 ? 0 : (address >>> (32 - prefix)) * 2 ** (32 - prefix);
+      return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${prefix}`;
+    });
+    fc.assert(
+      fc.property(cidr, cidr, (a, b) => {
+        const [x, y] = [IPv4CidrRange.fromCidr(a), IPv4CidrRange.fromCidr(b)];
+        expect(cidrsOverlap(a, b)).toBe(x.isOverlapping(y));
+        expect(cidrContains(a, b)).toBe(x.contains(y));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test.each([

@@ -3,7 +3,9 @@
  * attribute on purpose (an impossible VPC CIDR) in a copy of a planned stack and requires its own
  * runner to fail on it with terraform's message naming the attribute and the value.
  */
+import { isDeepStrictEqual } from "node:util";
 import { join } from "node:path";
+import type { PlanJson } from "./plan-json";
 import { planStack, type PlanRunner } from "./stack-plan";
 
 export const BROKEN_CIDR = "10.300.0.0/16";
@@ -30,7 +32,7 @@ export interface SelfCheckResult {
 export async function selfCheck(runner: PlanRunner, stack: string, config: Json, workDir: string): Promise<SelfCheckResult> {
   const broken = withBrokenVpcCidr(config);
   if (!broken) return { ok: false, line: `self-check: ${stack} has no aws_vpc to break` };
-  const outcome = await planStack(runner, { dir: join(workDir, `self-check-${stack}`), config: broken.config, validate: true, init: "prepared" });
+  const outcome = await planStack(runner, { dir: join(workDir, `self-check-${stack}`), config: broken.config, init: "prepared" });
   const what = `a broken ${broken.address.split(".")[0]}.cidr_block ("${BROKEN_CIDR}") in ${stack}`;
   if (outcome.ok) return { ok: false, line: `self-check FAILED: ${what} validated and planned; the tier cannot catch a broken attribute` };
   const namesIt = outcome.message.includes("cidr_block") && outcome.message.includes(BROKEN_CIDR);
@@ -39,4 +41,22 @@ export async function selfCheck(runner: PlanRunner, stack: string, config: Json,
   return namesIt
     ? { ok: true, line: `self-check: ${what} fails at terraform ${outcome.step}: ${firstLines}` }
     : { ok: false, line: `self-check FAILED: ${what} failed without naming it:\n${outcome.message}` };
+}
+
+/**
+ * The tier plans through long-lived providers (provider-lanes.ts), terraform's debugging interface.
+ * Before their plans are trusted, one stack is planned again by a terraform that starts its own
+ * provider, as `cdktf diff` and CI do, and both plans must say the same: every resource change with
+ * its values, and every output change.
+ */
+export async function laneCheck(runner: PlanRunner, stack: string, config: Json, throughLanes: PlanJson, workDir: string): Promise<SelfCheckResult> {
+  const { lanes: _lanes, ...ownProvider } = runner.context;
+  const outcome = await planStack({ ...runner, context: ownProvider }, { dir: join(workDir, `lane-check-${stack}`), config, init: "prepared" });
+  if (!outcome.ok) return { ok: false, line: `lane check FAILED: ${stack} planned through a long-lived provider, but not with its own (${outcome.step}):\n${outcome.message}` };
+  const own = await outcome.show();
+  const same = isDeepStrictEqual(own.resource_changes, throughLanes.resource_changes) && isDeepStrictEqual(own.output_changes, throughLanes.output_changes);
+  const count = own.resource_changes?.length ?? 0;
+  return same
+    ? { ok: true, line: `lane check: ${stack} planned by a terraform starting its own provider equals its plan through a long-lived one (${count} resource changes)` }
+    : { ok: false, line: `lane check FAILED: ${stack} plans differently through a long-lived provider than with its own; plans in ${outcome.dir}` };
 }

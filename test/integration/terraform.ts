@@ -4,6 +4,7 @@
  */
 import type { ChildProcesses } from "./children";
 import type { Limiter } from "./pool";
+import type { ProviderLanes } from "./provider-lanes";
 
 export interface TerraformContext {
   readonly terraformBin: string;
@@ -12,6 +13,21 @@ export interface TerraformContext {
   readonly limit: Limiter;
   /** Where every process is registered, so an interrupted run stops them (children.ts). */
   readonly children: ChildProcesses;
+  /**
+   * Long-lived providers that commands attach to instead of starting their own (provider-lanes.ts).
+   * @default none: every command starts the provider itself
+   */
+  readonly lanes?: ProviderLanes;
+}
+
+/** Commands that never start the provider: they run without a lane, leaving it to one that does. */
+const WITHOUT_PROVIDER = new Set(["init", "version", "fmt"]);
+
+/** The run's environment, attached to a lane's provider when there are lanes and the command needs one. */
+function withProvider<T>(context: TerraformContext, args: readonly string[], run: (env: Readonly<Record<string, string>>) => Promise<T>): Promise<T> {
+  const { lanes } = context;
+  if (!lanes || WITHOUT_PROVIDER.has(args[0] ?? "")) return run(context.env);
+  return lanes.withLane((reattach) => run({ ...context.env, TF_REATTACH_PROVIDERS: reattach }));
 }
 
 export interface TerraformRun {
@@ -21,12 +37,12 @@ export interface TerraformRun {
 }
 
 export function runTerraform(context: TerraformContext, cwd: string, args: readonly string[]): Promise<TerraformRun> {
-  return context.limit(() => spawnTerraform(context, cwd, args));
+  return context.limit(() => withProvider(context, args, (env) => spawnTerraform(context, env, cwd, args)));
 }
 
-function spawnTerraform(context: TerraformContext, cwd: string, args: readonly string[]): Promise<TerraformRun> {
+function spawnTerraform(context: TerraformContext, env: Readonly<Record<string, string>>, cwd: string, args: readonly string[]): Promise<TerraformRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = context.children.spawn(context.terraformBin, args, { cwd, env: context.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = context.children.spawn(context.terraformBin, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));

@@ -8,11 +8,12 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { ChildProcesses } from "./children";
 import { runComparisons, synthesizeEdited, synthesizeScenarios, TierFailure, type ComparisonResult } from "./comparison-run";
-import { detectSetup, terraformEnvironment } from "./environment";
+import { detectSetup, terraformEnvironment, terraformPlatform } from "./environment";
 import { saveFixtures } from "./fixture-run";
 import { createLimiter } from "./pool";
 import type { ProviderSchemas } from "./prior-state";
-import { selfCheck, withBrokenVpcCidr } from "./self-check";
+import { providerBinary, startProviderLanes } from "./provider-lanes";
+import { laneCheck, selfCheck, withBrokenVpcCidr } from "./self-check";
 import { SCENARIOS } from "./scenarios";
 import { checkLocalTrial } from "./local-state";
 import { synthesizeLocalTrial } from "./synth";
@@ -63,11 +64,13 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     log(`FAILED: terraform init against the mirror ${setup.mirrorRoot}:\n${seed.value.message}`);
     return false;
   }
-  const runner: PlanRunner = { context, seedDir };
+  // One provider per terraform process at a time, started once: each command used to start its own.
+  const lanes = await startProviderLanes(children, providerBinary(setup.mirrorRoot, setup.awsVersion, terraformPlatform()), context.env, parallelism);
+  const runner: PlanRunner = { context: { ...context, lanes }, seedDir };
 
   // Started now, used after the stacks pass: the synths and the schema dump fill idle cores.
   const heads = synthesizeScenarios(SHIPPED_REGIONS, workDir, limit, children);
-  const schemas = providerSchemas(context, seedDir);
+  const schemas = providerSchemas(runner.context, seedDir);
   // The state-move check: the company rename again, with local state (no `state:` block), each
   // synthesized as `npm run synth` does in a project folder of its own (cdktf.out, terraform-state/).
   const renamed = SCENARIOS.find((scenario) => scenario.name === "company-renamed")!.edit;
@@ -94,8 +97,9 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     return false;
   }
 
-  const [check, imports, comparison, localState] = await Promise.all([
+  const [check, lane, imports, comparison, localState] = await Promise.all([
     selfCheck(runner, planned.stack, planned.config, workDir),
+    laneCheck(runner, planned.stack, planned.config, planned.plan, workDir),
     adopted.then((dir) => checkAdoptedImports(runner, dir, workDir, setup.awsVersion)).catch((error: unknown) => ({ ok: false, line: `imports FAILED: ${(error as Error).message}` })),
     (async () =>
       runComparisons({
@@ -107,6 +111,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
     checkLocalTrial(context, join(workDir, "local-trial"), (layout) => synthesizeLocalTrial(SHIPPED_REGIONS, layout)),
   ]);
   log(check.line);
+  log(lane.line);
   log(imports.line);
   log(comparison.text);
   log(localState.line);
@@ -120,7 +125,7 @@ export async function runTier(workDir: string, options: TierRunOptions): Promise
   if (options.saveFixtures && comparison.ok) {
     log(await saveFixtures({ runner, schemas: (await schemas) as ProviderSchemas, baseStacks: stacks, heads: await heads, workDir, awsVersion: setup.awsVersion }));
   }
-  return check.ok && imports.ok && comparison.ok && localState.ok && moves.ok;
+  return check.ok && lane.ok && imports.ok && comparison.ok && localState.ok && moves.ok;
 }
 
 /** The import check (import-check.ts) on the one stack of the adopted synth that has import blocks. */

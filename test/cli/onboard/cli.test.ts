@@ -105,7 +105,7 @@ describe("onboard: the file changes by exactly one appended region", () => {
     expect(run.out).toMatch(/Stacks that will appear \(\d+\):\n {2}\S+-euc1-dev\n/);
     expect(run.out).toContain("npm run validate\n");
     expect(run.out).toContain("npm run review -- --base origin/main\n");
-    expect(run.out).toMatch(/npx cdktf deploy '\S+-euc1-\*'/);
+    expect(run.out).toMatch(/CHECKPOINT_DISABLE=1 npx cdktf deploy '\S+-euc1-\*'/);
   });
 
   test("the next commands name the file when it is not regions.yaml, quoted for the shell", async () => {
@@ -117,8 +117,8 @@ describe("onboard: the file changes by exactly one appended region", () => {
     expect(next.split("\n").slice(1, 5)).toEqual([
       "  npm run validate -- 'team regions.yaml'",
       "  REGIONS_FILE='team regions.yaml' npm run review -- --base origin/main",
-      "  REGIONS_FILE='team regions.yaml' npx cdktf deploy acme-data-account",
-      "  REGIONS_FILE='team regions.yaml' npx cdktf deploy 'acme-data-euc1-*' --ignore-missing-stack-dependencies",
+      "  REGIONS_FILE='team regions.yaml' CHECKPOINT_DISABLE=1 npx cdktf deploy acme-data-account",
+      "  REGIONS_FILE='team regions.yaml' CHECKPOINT_DISABLE=1 npx cdktf deploy 'acme-data-euc1-*' --ignore-missing-stack-dependencies",
     ]);
   });
 
