@@ -34,7 +34,7 @@ function toProblems(issue: Issue, root: AnySchema, data: unknown): ConfigProblem
     case "invalid_type":
       return [{ path, message: `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}, found ${found}` }];
     case "invalid_value":
-      return [{ path, message: `expected one of ${issue.values.map(String).join(", ")}, found ${found}` }];
+      return [{ path, message: `expected one of ${issue.values.map(String).join(", ")}, found ${found}${nearMissHint(valueAt(data, path), issue.values.map(String))}` }];
     case "invalid_key": {
       const inner = issue.issues[0]?.message ?? "invalid key";
       return [{ path, atKey: true, message: `${inner}, found ${JSON.stringify(path.at(-1))}` }];
@@ -54,6 +54,14 @@ function unknownKeyHint(key: string, allowed: readonly string[]): string {
   const suggestion = allowed.find((name) => name.toLowerCase() === nearest)!;
   if (distance(key.toLowerCase(), nearest) <= 2) return `did you mean "${suggestion}"?`;
   return `expected one of ${allowed.join(", ")}`;
+}
+
+/** A misspelt enum value (`SELEKT`) gets the value it is closest to, as unknown keys do. */
+function nearMissHint(value: unknown, allowed: readonly string[]): string {
+  if (typeof value !== "string" || value === "" || allowed.length === 0) return "";
+  const nearest = closest(value.toLowerCase(), allowed.map((name) => name.toLowerCase()));
+  if (distance(value.toLowerCase(), nearest) > 2) return "";
+  return ` (did you mean "${allowed.find((name) => name.toLowerCase() === nearest)}"?)`;
 }
 
 function valueAt(data: unknown, path: ConfigPath): unknown {

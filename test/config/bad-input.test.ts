@@ -90,7 +90,7 @@ const BAD_INPUT: readonly (readonly [string, string, string, string])[] = [
     "a catalog privilege Unity Catalog does not have",
     "privileges: [USE_CATALOG, USE_SCHEMA, SELECT]\n    - group: analysts",
     "privileges: [USE_CATALOG, USE_SCHEMA, SELEKT]\n    - group: analysts",
-    `198:45 dataAccess.catalog[2].privileges[2]: expected one of ${UC_PRIVILEGES.catalog.join(", ")}, found "SELEKT"`,
+    `198:45 dataAccess.catalog[2].privileges[2]: expected one of ${UC_PRIVILEGES.catalog.join(", ")}, found "SELEKT" (did you mean "SELECT"?)`,
   ],
   [
     "a data-bucket grant to a group that does not exist",
