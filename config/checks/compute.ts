@@ -2,6 +2,7 @@ import { KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
 import type { ConfigPath, ConfigProblem } from "../problems";
 import type { PrincipalsConfig, RegionsFile } from "../schema/regions";
 import { unknownGroup, unknownServicePrincipal } from "./identity";
+import { unknownEnvironment } from "./messages";
 
 /**
  * Cluster caps are coherent, policy and warehouse grants name groups and service principals that
@@ -49,7 +50,7 @@ export function checkCompute(config: RegionsFile): ConfigProblem[] {
       problems.push({
         path: ["warehouses", i, "sizing", environment],
         atKey: true,
-        message: `expected one of the configured environments (${environments.join(", ")}), found "${environment}"`,
+        message: unknownEnvironment(environments, environment),
       });
     }
     const missing = environments.filter((name) => !sized.includes(name));

@@ -3,6 +3,7 @@ import { grantEnvironments, principalOf, type GrantEntry } from "../../domain/da
 import type { ConfigPath, ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema/regions";
 import { unknownGroup, unknownServicePrincipal } from "./identity";
+import { unknownEnvironment } from "./messages";
 
 /**
  * Every grant names one principal that exists, in environments that exist, and grants something
@@ -69,7 +70,7 @@ function checkGrantList(config: RegionsFile, entries: readonly GrantEntry[], lis
     }
     const strangers = (entry.environments ?? []).flatMap((environment, e) => (environments.includes(environment) ? [] : [{ environment, e }]));
     for (const { environment, e } of strangers) {
-      problems.push({ path: [...path, "environments", e], message: `expected one of the configured environments (${environments.join(", ")}), found "${environment}"` });
+      problems.push({ path: [...path, "environments", e], message: unknownEnvironment(environments, environment) });
     }
     if (strangers.length) return;
     const applies = grantEnvironments(config, entry);

@@ -3,6 +3,7 @@ import { accountResourceNames, regionResourceNames, workspaceResourceNames } fro
 import { workspacePlaces } from "../../domain/workspaces";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema/regions";
+import { unknownEnvironment } from "./messages";
 
 /**
  * A region's data buckets are named once, serve environments that exist, and never overlap: Unity
@@ -23,7 +24,7 @@ export function checkDataBuckets(config: RegionsFile): ConfigProblem[] {
       if (first < b) problems.push({ path: [...path, "name"], message: `expected each data bucket name once per region, found "${bucket.name}" again (first at index ${first})` });
       bucket.environments.forEach((environment, e) => {
         if (!environments.includes(environment)) {
-          problems.push({ path: [...path, "environments", e], message: `expected one of the configured environments (${environments.join(", ")}), found "${environment}"` });
+          problems.push({ path: [...path, "environments", e], message: unknownEnvironment(environments, environment) });
         } else if (bucket.environments.indexOf(environment) < e) {
           problems.push({ path: [...path, "environments", e], message: `expected each environment once, found "${environment}" again` });
         }

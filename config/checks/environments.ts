@@ -1,5 +1,6 @@
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema/regions";
+import { unknownEnvironment } from "./messages";
 
 /** Every region has exactly one workspace per configured environment, and no other. */
 export function checkEnvironments(config: RegionsFile): ConfigProblem[] {
@@ -14,7 +15,7 @@ export function checkEnvironments(config: RegionsFile): ConfigProblem[] {
       problems.push({
         path: ["regions", i, "workspaces", environment],
         atKey: true,
-        message: `expected one of the configured environments (${configured.join(", ")}), found "${environment}"`,
+        message: unknownEnvironment(configured, environment),
       });
     }
     const missing = configured.filter((name) => !present.includes(name));

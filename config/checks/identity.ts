@@ -1,6 +1,7 @@
 import { ALL_USERS_GROUP } from "../../domain/platform-facts";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema/regions";
+import { unknownEnvironment } from "./messages";
 
 /**
  * Every reference to a group or environment resolves, and every name is defined once. A role
@@ -27,7 +28,7 @@ export function checkIdentity(config: RegionsFile): ConfigProblem[] {
         problems.push({
           path: ["groups", i, "roles", environment],
           atKey: true,
-          message: `expected one of the configured environments (${environments.join(", ")}), found "${environment}"`,
+          message: unknownEnvironment(environments, environment),
         });
       }
     }

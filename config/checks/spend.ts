@@ -4,6 +4,7 @@ import { spendDashboardPlace } from "../../domain/workspaces";
 import type { ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema/regions";
 import { unknownGroup } from "./identity";
+import { unknownEnvironment } from "./messages";
 
 /**
  * Budgets watch tag values something can carry and fit Databricks' name limit; the dashboard's
@@ -65,7 +66,7 @@ export function checkSpend(config: RegionsFile): ConfigProblem[] {
     if (host && !environments.includes(host.environment)) {
       problems.push({
         path: ["spend", "dashboard", "workspace", "environment"],
-        message: `expected one of the configured environments (${environments.join(", ")}), found "${host.environment}"`,
+        message: unknownEnvironment(environments, host.environment),
       });
     }
     const warehouses = config.warehouses.map((warehouse) => warehouse.name);
