@@ -1,10 +1,7 @@
 import { Construct } from "constructs";
 import { importExisting } from "../import-block";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { MwsCredentials } from "@cdktf/provider-databricks/lib/mws-credentials";
-import { Sleep } from "@cdktf/provider-time/lib/sleep";
-import { IAM_PROPAGATION_WAIT } from "../../domain/platform-facts";
+import { addPropagatedRole } from "./propagated-role";
 
 export interface DatabricksRoleCredentialsProps {
   /** The IAM role's name and the name Databricks registers it under. */
@@ -39,24 +36,12 @@ export class DatabricksRoleCredentials extends Construct {
 
   constructor(scope: Construct, id: string, props: DatabricksRoleCredentialsProps) {
     super(scope, id);
-    const role = new IamRole(this, "role", {
+    const { role, ready: propagation } = addPropagatedRole(this, {
       name: props.names.role,
       description: props.description,
-      assumeRolePolicy: props.trustPolicy,
-    });
-    const policy = new IamRolePolicy(this, "policy", {
-      name: props.names.role,
-      role: role.id,
-      policy: props.permissionsPolicy,
-    });
-    // Triggered by the role ARN alone: a new role means new credentials, which must wait again. The
-    // policy text is left out on purpose: it comes from data sources that terraform re-reads at
-    // apply time whenever the VPC has pending changes (a tag edit), which would replace the wait,
-    // and with it the credentials, on every such plan.
-    const propagation = new Sleep(this, "iam-propagation", {
-      createDuration: props.propagationDelay ?? IAM_PROPAGATION_WAIT,
-      triggers: { role_arn: role.arn },
-      dependsOn: [policy],
+      trustPolicy: props.trustPolicy,
+      permissionsPolicy: props.permissionsPolicy,
+      propagationDelay: props.propagationDelay,
     });
     this.roleArn = role.arn;
     const credentials = new MwsCredentials(this, "credentials", {

@@ -1,12 +1,10 @@
 import { Construct } from "constructs";
 import type { ITerraformDependable } from "cdktf";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { DataDatabricksAwsUnityCatalogAssumeRolePolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-unity-catalog-assume-role-policy";
 import { DataDatabricksAwsUnityCatalogPolicy } from "@cdktf/provider-databricks/lib/data-databricks-aws-unity-catalog-policy";
 import { StorageCredential } from "@cdktf/provider-databricks/lib/storage-credential";
-import { Sleep } from "@cdktf/provider-time/lib/sleep";
-import { IAM_PROPAGATION_WAIT, UC_ISOLATION } from "../../domain/platform-facts";
+import { UC_ISOLATION } from "../../domain/platform-facts";
+import { addPropagatedRole } from "./propagated-role";
 
 /** The IAM role's name and the storage credential's (one name per data bucket or catalog bucket). */
 export interface UnityCatalogRoleNames {
@@ -75,24 +73,14 @@ export class UnityCatalogRole extends Construct {
       bucketName: props.bucketName,
       roleName: props.names.role,
     });
-    const role = new IamRole(this, "role", {
+    const { ready } = addPropagatedRole(this, {
       name: props.names.role,
       description: props.comment,
-      assumeRolePolicy: trust.json,
-    });
-    const policy = new IamRolePolicy(this, "policy", {
-      name: props.names.role,
-      role: role.id,
-      policy: access.json,
-    });
-    // Triggered by the role ARN alone, for the reason DatabricksRoleCredentials gives: the policy
-    // text comes from data sources terraform may re-read at apply time.
-    const propagation = new Sleep(this, "iam-propagation", {
-      createDuration: props.propagationDelay ?? IAM_PROPAGATION_WAIT,
-      triggers: { role_arn: role.arn },
-      dependsOn: [policy],
+      trustPolicy: trust.json,
+      permissionsPolicy: access.json,
+      propagationDelay: props.propagationDelay,
     });
     this.credentialName = credential.name;
-    this.ready = [propagation];
+    this.ready = [ready];
   }
 }
