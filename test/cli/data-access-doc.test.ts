@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DATA_ACCESS_DOC } from "../../cli/check";
 import { ACCESS_END, ACCESS_START, dataAccessTables, withDataAccessTables } from "../../cli/data-access-doc";
-import { mutate } from "../fixtures/config";
+import { mutate, US_EAST_1_DATA_BUCKETS } from "../fixtures/config";
 import { configFromText, shippedConfig } from "../utils";
 
 /**
@@ -40,20 +40,7 @@ dataAccess:
 regions:
 `,
     ],
-    [
-      "        vpcCidr: 10.2.0.0/16\n",
-      `        vpcCidr: 10.2.0.0/16
-    dataBuckets:
-      - name: landing
-        bucket: acme-landing
-        prefix: events/
-        environments: [dev, prod]
-      - name: curated
-        bucket: acme-curated
-        access: readWrite
-        environments: [prod]
-`,
-    ],
+    US_EAST_1_DATA_BUCKETS,
   ),
 );
 

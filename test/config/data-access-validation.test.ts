@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mutate } from "../fixtures/config";
+import { mutate, US_EAST_1_DATA_BUCKETS } from "../fixtures/config";
 import { problemsOf } from "../utils";
 
 /** The small base file with groups, a service principal, a data bucket in us-east-1 and grants on both. */
@@ -33,26 +33,9 @@ dataAccess:
 regions:
 `,
   ],
-  [
-    "        vpcCidr: 10.2.0.0/16\n",
-    `        vpcCidr: 10.2.0.0/16
-    dataBuckets:
-      - name: landing
-        bucket: acme-landing
-        prefix: events/
-        environments: [dev, prod]
-      - name: curated
-        bucket: acme-curated
-        access: readWrite
-        environments: [prod]
-`,
-  ],
+  US_EAST_1_DATA_BUCKETS,
 ];
-const data = (...edits: (readonly [string, string])[]) =>
-  edits.reduce((text, [from, to]) => {
-    if (!text.includes(from)) throw new Error(`no ${from}`);
-    return text.replace(from, to);
-  }, mutate(...WITH_DATA));
+const data = (...edits: (readonly [string, string])[]) => mutate(...WITH_DATA, ...edits);
 
 describe("data access: grants and data buckets are checked before anything is built, with file:line and path", () => {
   test("the data fixture is valid", () => {
