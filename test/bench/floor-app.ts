@@ -1,9 +1,9 @@
 /**
- * The framework's floor: a cdktf app that emits what one of our synths emits (same stacks, same
- * number of resources and data sources of each type, same providers, backends and number of
- * outputs) through the same provider classes, deep-imported, with literal values: no regions file,
- * no validation, no naming, no cross-stack references, no rules. Whatever our synth costs above
- * this is ours.
+ * The framework's floor: a cdktf app that emits the JSON one of our synths emits (same stacks,
+ * every resource, data source, provider, backend and output at the same address with the same body)
+ * through the same provider classes, deep-imported, with literal values: no regions file, no
+ * validation, no naming, no construct tree, no cross-stack references, no rules. Whatever our synth
+ * costs above this is ours.
  *
  *   BENCH_FLOOR_PLAN=<plan.json> CDKTF_OUTDIR=<dir> node --import tsx test/bench/floor-app.ts
  *
@@ -16,7 +16,7 @@ import { isEntryPoint } from "../../cli/kit/entry";
 import type { FloorPlan } from "./floor-plan";
 
 type Body = Record<string, unknown>;
-type ElementClass = new (scope: Construct, id: string, config: Body) => unknown;
+type ElementClass = new (scope: Construct, id: string, config: Body) => cdktf.TerraformElement;
 
 const REMOTE_STATE = "terraform_remote_state";
 
@@ -63,6 +63,11 @@ async function loadClasses(plan: FloorPlan): Promise<Map<string, ElementClass>> 
   return new Map(await Promise.all([...wanted].map(async ([key, loading]) => [key, await loading] as const)));
 }
 
+/** A block's `depends_on` / `provider` as the literal strings our synth wrote. */
+function withMeta(element: cdktf.TerraformElement, meta: Body | undefined): void {
+  for (const [key, value] of Object.entries(meta ?? {})) element.addOverride(key, value);
+}
+
 export async function synthFloor(plan: FloorPlan, outdir: string): Promise<void> {
   const classes = await loadClasses(plan);
   const classFor = (key: string) => classes.get(key)!;
@@ -74,20 +79,21 @@ export async function synthFloor(plan: FloorPlan, outdir: string): Promise<void>
       new Backend(stack, spec.backend.config);
     }
     spec.providers.forEach((provider, i) => new (classFor(`provider ${provider.name}`))(stack, `provider-${i}`, provider.config));
-    for (const [type, count] of Object.entries(spec.resources)) {
-      for (let i = 0; i < count; i++) new (classFor(`resource ${type}`))(stack, `${type}-${i}`, plan.samples.resource[type]);
+    for (const [type, blocks] of Object.entries(spec.resources)) {
+      const Resource = classFor(`resource ${type}`);
+      for (const { id, config, meta } of blocks) withMeta(new Resource(stack, id, config), meta);
     }
-    for (const [type, count] of Object.entries(spec.data)) {
-      for (let i = 0; i < count; i++) {
+    for (const [type, blocks] of Object.entries(spec.data)) {
+      for (const { id, config, meta } of blocks) {
         if (type === REMOTE_STATE) {
-          const { backend, config, workspace } = plan.samples.data[type] as { backend: string; config: Body; workspace?: string };
-          new (cdktfClass("DataTerraformRemoteState", backend, ""))(stack, `${type}-${i}`, { ...config, workspace });
+          const { backend, config: state, workspace } = config as { backend: string; config: Body; workspace?: string };
+          new (cdktfClass("DataTerraformRemoteState", backend, ""))(stack, id, { ...state, workspace });
         } else {
-          new (classFor(`data ${type}`))(stack, `${type}-${i}`, plan.samples.data[type]);
+          withMeta(new (classFor(`data ${type}`))(stack, id, config), meta);
         }
       }
     }
-    for (let i = 0; i < spec.outputs; i++) new cdktf.TerraformOutput(stack, `output-${i}`, { value: `literal-${i}` });
+    for (const { id, config } of spec.outputs) new cdktf.TerraformOutput(stack, id, config as unknown as cdktf.TerraformOutputConfig);
   }
   app.synth();
 }

@@ -1,27 +1,36 @@
 /**
- * What the floor app (floor-app.ts) must emit to match one of our synths: per stack, how many
- * resources and data sources of each type, its providers, backend and number of outputs; and per
- * type one literal body (the first one our synth wrote, keys turned back into the classes'
- * camelCase config) that every instance of that type reuses.
+ * What the floor app (floor-app.ts) must emit to match one of our synths: the same JSON, each block
+ * as a literal. Per stack: its backend, providers, every resource and data source with its own
+ * address and body (keys turned back into the classes' camelCase config), the meta-arguments that
+ * name other blocks (`depends_on`, `provider`) as literal strings, and every output with its value.
+ * Only cdktf's `//` metadata differs (it names the construct path, ours nested, the floor's flat).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 type Body = Record<string, unknown>;
 
+/** One resource or data source: its address in the stack, its body, the meta-arguments as written. */
+export interface FloorBlock {
+  readonly id: string;
+  readonly config: Body;
+  /** `depends_on` / `provider` exactly as our synth wrote them (addresses, not objects). */
+  readonly meta?: Body;
+}
+
 export interface FloorStack {
   readonly name: string;
   readonly backend?: { readonly kind: string; readonly config: Body };
   readonly providers: readonly { readonly name: string; readonly config: Body }[];
-  readonly resources: Readonly<Record<string, number>>;
-  readonly data: Readonly<Record<string, number>>;
-  readonly outputs: number;
+  /** Terraform type → every block of that type. */
+  readonly resources: Readonly<Record<string, readonly FloorBlock[]>>;
+  readonly data: Readonly<Record<string, readonly FloorBlock[]>>;
+  readonly outputs: readonly { readonly id: string; readonly config: Body }[];
 }
 
 export interface FloorPlan {
   /** Terraform provider name (aws) → the prebuilt package that has its classes. */
   readonly packages: Readonly<Record<string, string>>;
-  readonly samples: { readonly resource: Readonly<Record<string, Body>>; readonly data: Readonly<Record<string, Body>> };
   readonly stacks: readonly FloorStack[];
 }
 
@@ -75,15 +84,17 @@ export function countSynth(outdir: string): SynthCounts {
 
 export function floorPlanFrom(outdir: string): FloorPlan {
   const packages: Record<string, string> = {};
-  const samples = { resource: {} as Record<string, Body>, data: {} as Record<string, Body> };
   const stacks = readSynth(outdir).map(({ name, json }): FloorStack => {
     for (const provider of Object.keys(json.terraform?.required_providers ?? {})) packages[provider] = `@cdktf/provider-${provider}`;
-    const count = (kind: "resource" | "data") =>
+    const blocks = (kind: "resource" | "data") =>
       Object.fromEntries(
-        Object.entries(json[kind] ?? {}).map(([type, instances]) => {
-          samples[kind][type] ??= toConfig(Object.values(instances)[0]) as Body;
-          return [type, Object.keys(instances).length];
-        }),
+        Object.entries(json[kind] ?? {}).map(([type, instances]) => [
+          type,
+          Object.entries(instances).map(([id, body]): FloorBlock => {
+            const meta = Object.fromEntries(Object.entries(body).filter(([key]) => META_KEYS.has(key)));
+            return { id, config: toConfig(body) as Body, ...(Object.keys(meta).length && { meta }) };
+          }),
+        ]),
       );
     const [backend] = Object.entries(json.terraform?.backend ?? {});
     return {
@@ -92,16 +103,19 @@ export function floorPlanFrom(outdir: string): FloorPlan {
       providers: Object.entries(json.provider ?? {}).flatMap(([provider, configs]) =>
         configs.map((config) => ({ name: provider, config: toConfig(config) as Body })),
       ),
-      resources: count("resource"),
-      data: count("data"),
-      outputs: Object.keys(json.output ?? {}).length,
+      resources: blocks("resource"),
+      data: blocks("data"),
+      outputs: Object.entries(json.output ?? {}).map(([id, config]) => ({ id, config: toConfig(config) as Body })),
     };
   });
-  return { packages, samples, stacks };
+  return { packages, stacks };
 }
 
-/** Meta-arguments that point at other objects of our app; a literal floor has none of them. */
-const DROPPED_KEYS = new Set(["//", "depends_on", "provider", "count", "for_each", "provisioner", "connection"]);
+/** Meta-arguments that name other blocks: the floor writes them as the literal strings we wrote. */
+const META_KEYS = new Set(["depends_on", "provider"]);
+
+/** Keys that are not the class's config: cdktf's own metadata, and the meta-arguments above (`meta`). */
+const DROPPED_KEYS = new Set(["//", ...META_KEYS, "count", "for_each", "provisioner", "connection"]);
 
 /** Terraform JSON → the camelCase config the provider classes take (map keys such as tag names pass unchanged). */
 export function toConfig(value: unknown): unknown {
