@@ -1,17 +1,16 @@
 /**
- * The guardrail gate every synth passes through: synthesize into a staging folder, run the rule pack
- * on the staged stacks, and only when no error is left move them into the real output folder. A
- * failing run leaves nothing of itself behind, so `cdktf deploy` can never pick up a stack that broke
- * a guardrail.
+ * The guardrail gate every synth passes through: every stack turned into Terraform JSON in memory,
+ * the rule pack run on it, and only when no error is left the stacks written into the output folder
+ * (synthesis.ts). A failing run leaves nothing of itself behind, so `cdktf deploy` can never pick up a
+ * stack that broke a guardrail.
  */
-import { rmSync } from "node:fs";
 import type { App } from "cdktf";
 import type { RegionsConfig } from "../config/schema/regions";
 import { composeStacks } from "./compose";
 import { DEFAULT_OUTPUT_LAYOUT } from "./stacks/state-backend";
 import { findingLine, isBlocking, type Finding } from "../rules/finding";
 import { runPack } from "../rules/run";
-import { makeStagingDir, promote, synthesizeInto } from "./staging";
+import { prepareApp } from "./synthesis";
 
 export interface GateOptions {
   /**
@@ -32,18 +31,17 @@ export interface GateResult {
 }
 
 export function synthWithGuardrails(config: RegionsConfig, options: GateOptions): GateResult {
-  // Local state paths are relative to the FINAL output folder: the staging folder is moved away.
   const layout = { ...DEFAULT_OUTPUT_LAYOUT, ...(options.outdir !== undefined ? { outdir: options.outdir } : {}) };
   const build = options.build ?? ((app: App) => void composeStacks(app, config, layout));
-  const staging = makeStagingDir(options.outdir);
+  const prepared = prepareApp(options.outdir, build);
+  let ok = false;
   try {
-    const stacks = synthesizeInto(staging, build);
-    const findings = runPack(stacks, config, { configFile: options.configFile });
-    const ok = !findings.some(isBlocking);
-    if (ok && options.outdir !== undefined) promote(staging, options.outdir);
-    return { ok, findings, stacks: [...stacks.keys()] };
+    const findings = runPack(prepared.stacks, config, { configFile: options.configFile });
+    ok = !findings.some(isBlocking);
+    if (ok && options.outdir !== undefined) prepared.write();
+    return { ok, findings, stacks: [...prepared.stacks.keys()] };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    if (!ok || options.outdir === undefined) prepared.discard();
   }
 }
 

@@ -77,11 +77,22 @@ function makeBlock(kind: BlockKind, type: string, name: string, address: string,
   };
 }
 
+/**
+ * A section's entries in key order: the order cdktf writes them (json-stable-stringify sorts keys),
+ * also for JSON taken from memory before it is written (app/synthesis.ts), so rules report findings
+ * in the same order either way.
+ */
+function sortedEntries(section: JsonObject): [string, Json][] {
+  return Object.keys(section)
+    .sort()
+    .map((key) => [key, section[key]]);
+}
+
 function typedBlocks(kind: "resource" | "data", section: Json | undefined): Block[] {
   if (!isObject(section)) return [];
-  return Object.entries(section).flatMap(([type, byName]) =>
+  return sortedEntries(section).flatMap(([type, byName]) =>
     isObject(byName)
-      ? Object.entries(byName).flatMap(([name, body]) =>
+      ? sortedEntries(byName).flatMap(([name, body]) =>
           isObject(body) ? [makeBlock(kind, type, name, kind === "data" ? `data.${type}.${name}` : `${type}.${name}`, withoutMetadata(body))] : [],
         )
       : [],
@@ -91,7 +102,7 @@ function typedBlocks(kind: "resource" | "data", section: Json | undefined): Bloc
 /** cdktf writes a list of configurations per provider (hand-written JSON may not); an alias is addressed `provider.aws.<alias>`. */
 function providerBlocks(section: Json | undefined): Block[] {
   if (!isObject(section)) return [];
-  return Object.entries(section).flatMap(([type, configs]) =>
+  return sortedEntries(section).flatMap(([type, configs]) =>
     asList(configs).map((body) => {
       const alias = typeof body.alias === "string" ? body.alias : undefined;
       return makeBlock("provider", type, alias ?? type, alias ? `provider.${type}.${alias}` : `provider.${type}`, body);
@@ -101,12 +112,12 @@ function providerBlocks(section: Json | undefined): Block[] {
 
 function namedBlocks(kind: "output" | "variable", prefix: string, section: Json | undefined): Block[] {
   if (!isObject(section)) return [];
-  return Object.entries(section).flatMap(([name, body]) => (isObject(body) ? [makeBlock(kind, kind, name, `${prefix}.${name}`, withoutMetadata(body))] : []));
+  return sortedEntries(section).flatMap(([name, body]) => (isObject(body) ? [makeBlock(kind, kind, name, `${prefix}.${name}`, withoutMetadata(body))] : []));
 }
 
 function localBlocks(section: Json | undefined): Block[] {
   if (!isObject(section)) return [];
-  return Object.entries(section).map(([name, value]) => makeBlock("local", "local", name, `local.${name}`, { value }));
+  return sortedEntries(section).map(([name, value]) => makeBlock("local", "local", name, `local.${name}`, { value }));
 }
 
 function importEntries(section: Json | undefined): ImportEntry[] {

@@ -30,7 +30,7 @@ export function stateBackendOf(config: Pick<RegionsConfig, "state" | "company" |
  * relative to the folder terraform runs the stack in. cdktf copies the producer's path verbatim into
  * every reader's `terraform_remote_state` (cdktf lib/backends/local-backend.js), and every stack
  * folder is a sibling under `<outdir>/stacks/`, so one string is right from every stack's folder.
- * Computed from the final output folder, never the staging folder the gate synthesizes into.
+ * Computed from the output folder the layout names, whatever folder the app object was given.
  */
 export function localStatePath(layout: OutputLayout, stackName: string): string {
   const from = resolve(layout.outdir, "stacks", stackName);

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
@@ -58,6 +59,16 @@ describe("synth gate: stacks reach the output folder only when the rule pack pas
     expect(report.split("\n").filter((line) => / NET-4 /.test(line))).toHaveLength(1);
     expect(existsSync(outdir)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test("a failing run into an empty folder that exists leaves it empty; a check (no output folder) leaves no folder behind", () => {
+    const outdir = freshDir();
+    expect(synthWithGuardrails(config, { outdir, build: withoutFlowLog("acme-data-use1-dev") }).ok).toBe(false);
+    expect(readdirSync(outdir)).toEqual([]);
+    const checks = () => readdirSync(tmpdir()).filter((name) => name.startsWith("cdktf-check-"));
+    const before = checks();
+    expect(synthWithGuardrails(config, {}).ok).toBe(true);
+    expect(checks()).toEqual(before);
   });
 
   test("a failing run leaves an earlier good output untouched (no half-written output)", () => {

@@ -54,6 +54,24 @@ describe("parseStack: one block per Terraform address", () => {
     expect(stack.backend).toEqual({ s3: { bucket: "state", key: "s.tfstate" } });
   });
 
+  test("blocks come in key order whatever the JSON's key order: cdktf's file and its JSON in memory read alike", () => {
+    const inMemory = {
+      resource: { aws_vpc: { b: {}, a: {} }, aws_subnet: { z: {}, c: {} } },
+      output: { y: { value: 1 }, x: { value: 2 } },
+      provider: { databricks: [{}], aws: [{}] },
+    };
+    expect(parseStack("s", inMemory).blocks.map((block) => block.address)).toEqual([
+      "provider.aws",
+      "provider.databricks",
+      "aws_subnet.c",
+      "aws_subnet.z",
+      "aws_vpc.a",
+      "aws_vpc.b",
+      "output.x",
+      "output.y",
+    ]);
+  });
+
   test("anything that is not a stack reads as an empty one", () => {
     expect(parseStack("x", null).blocks).toEqual([]);
     expect(parseStack("x", { resource: { aws_vpc: "oops" } }).blocks).toEqual([]);
