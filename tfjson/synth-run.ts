@@ -1,7 +1,9 @@
 /**
- * The one way tools synthesize the app in a child process: exactly what `npm run synth` and
- * `cdktf deploy` run (cdktf.json's app command, `node --import tsx main.ts`), in a checkout of our
- * choosing, into an output folder of our choosing (CDKTF_OUTDIR).
+ * The one way tools synthesize the app in a child process: main.ts, the entry `npm run synth` and
+ * `cdktf deploy` run, in a checkout of our choosing, into an output folder of our choosing
+ * (CDKTF_OUTDIR). It runs under tsx rather than through cli/launch.mjs (cdktf.json's app command):
+ * the checkout may be a base ref from before the launcher existed, and a review must not leave a
+ * bundle in the cache for every temporary worktree it synthesizes.
  */
 import { execFile, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";

@@ -7,21 +7,23 @@
  * or main.ts reads BENCH_EXTRA_REGIONS, so neither regions.yaml nor the environment of a real synth
  * can widen production validation.
  */
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import * as awsRegions from "../../domain/platform-facts/aws-regions";
+import * as databricksNetwork from "../../domain/platform-facts/databricks-network";
 import { BENCH_REGION_PATTERN, FIRST_BENCH_REGION_NUMBER } from "./regions-file";
 
 export const BENCH_EXTRA_REGIONS = "BENCH_EXTRA_REGIONS";
 export const BENCH_REGION_TEMPLATE = "BENCH_REGION_TEMPLATE";
 
 /**
- * Where the app keeps facts per AWS region. A new module of region facts belongs here, or the
- * bench's synths fail validation for made-up regions (docs/performance.md).
+ * Where the app keeps facts per AWS region, imported statically: the bench's synth runs as one
+ * bundled module (cli/launch.mjs), and these must be the very module instances main.ts reads. A new
+ * module of region facts belongs here, or the bench's synths fail validation for made-up regions
+ * (docs/performance.md).
  */
-export const REGION_FACT_MODULES: readonly string[] = ["domain/platform-facts/aws-regions.ts", "domain/platform-facts/databricks-network.ts"];
-
-const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+export const REGION_FACT_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  "domain/platform-facts/aws-regions.ts": awsRegions,
+  "domain/platform-facts/databricks-network.ts": databricksNetwork,
+};
 
 /** Comma-separated made-up regions; anything that could be a real region is refused. */
 export function parseBenchRegions(list: string): string[] {
@@ -42,8 +44,7 @@ export async function allowBenchRegions(list: string, template: string): Promise
   const names = parseBenchRegions(list);
   if (!names.length) return [];
   const extended: string[] = [];
-  for (const module of REGION_FACT_MODULES.filter((path) => existsSync(join(root, path)))) {
-    const exports = (await import(pathToFileURL(join(root, module)).href)) as Record<string, unknown>;
+  for (const [module, exports] of Object.entries(REGION_FACT_MODULES)) {
     for (const [name, table] of Object.entries(exports)) {
       const where = `${module} ${name}`;
       if (Array.isArray(table) && table.includes(template)) {
@@ -59,7 +60,7 @@ export async function allowBenchRegions(list: string, template: string): Promise
     }
   }
   if (!extended.length) {
-    throw new Error(`${BENCH_EXTRA_REGIONS}: no region table in ${REGION_FACT_MODULES.join(", ")} lists the template region "${template}"`);
+    throw new Error(`${BENCH_EXTRA_REGIONS}: no region table in ${Object.keys(REGION_FACT_MODULES).join(", ")} lists the template region "${template}"`);
   }
   return extended;
 }

@@ -14,6 +14,9 @@ import { pairedRatio, spread, type Spread } from "./stats";
 
 export const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
+/** How cdktf.json's app command and the npm scripts run an entry (cli/launch.mjs), relative to `root`. */
+export const LAUNCHER = "cli/launch.mjs";
+
 export interface Variant {
   readonly samples: readonly Sample[];
   readonly wallMs: Spread;
@@ -92,15 +95,15 @@ export class Bench {
     return this.loads.length ? spread(this.loads) : undefined;
   }
 
-  /** `node --import tsx <entry>`: how the bench runs our app entry and the floor alike. */
-  tsxEntry(entry: string, env: Record<string, string>): Command {
-    return { file: process.execPath, args: ["--import", "tsx", entry], cwd: root, env };
+  /** `node cli/launch.mjs <entry>`: how cdktf.json's app command runs main.ts, and the bench our app entry and the floor alike. */
+  launchEntry(entry: string, env: Record<string, string>): Command {
+    return { file: process.execPath, args: [LAUNCHER, entry], cwd: root, env };
   }
 
   /** Our app entry on `regionsFile`, the made-up `extraRegions` allowed (synth-entry.ts). */
   ourSynth(regionsFile: string, extraRegions: readonly string[]): SynthCommand {
     const env = { REGIONS_FILE: regionsFile, [BENCH_EXTRA_REGIONS]: extraRegions.join(","), [BENCH_REGION_TEMPLATE]: this.template };
-    return (outdir: string) => this.tsxEntry("test/bench/synth-entry.ts", { ...env, CDKTF_OUTDIR: outdir });
+    return (outdir: string) => this.launchEntry("test/bench/synth-entry.ts", { ...env, CDKTF_OUTDIR: outdir });
   }
 
   /**
@@ -111,7 +114,7 @@ export class Bench {
   size(label: string, kind: SizeKind, regions: number, regionsFile: string, extraRegions: readonly string[], runs: number): SizeResult {
     const ours = this.ourSynth(regionsFile, extraRegions);
     const planFile = join(this.scratch, `floor-plan-${slug(label)}.json`);
-    const floor = (outdir: string) => this.tsxEntry("test/bench/floor-app.ts", { BENCH_FLOOR_PLAN: planFile, CDKTF_OUTDIR: outdir });
+    const floor = (outdir: string) => this.launchEntry("test/bench/floor-app.ts", { BENCH_FLOOR_PLAN: planFile, CDKTF_OUTDIR: outdir });
     this.commands.set(label, { ours, floor });
 
     log(`${label}: warm-up`);
@@ -219,7 +222,9 @@ export class Bench {
     const [ours, floor] = (["ours", "floor"] as const).map((which) => {
       const dir = join(this.scratch, `cpu-profile-${which}`);
       const command = commands[which](this.outdir(`profile-${which}`));
-      this.run({ ...command, args: ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...command.args] });
+      // Under tsx, not the launcher: the profile names each function's source file, not the bundle's lines.
+      const entry = command.args.slice(command.args.indexOf(LAUNCHER) + 1);
+      this.run({ ...command, args: ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--import", "tsx", ...entry] });
       // The main thread's profile is the big one; tsx's loader thread writes a small second one.
       const [file] = readdirSync(dir)
         .map((entry) => join(dir, entry))

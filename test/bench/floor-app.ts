@@ -5,7 +5,7 @@
  * validation, no naming, no construct tree, no cross-stack references, no rules. Whatever our synth
  * costs above this is ours.
  *
- *   BENCH_FLOOR_PLAN=<plan.json> CDKTF_OUTDIR=<dir> node --import tsx test/bench/floor-app.ts
+ *   BENCH_FLOOR_PLAN=<plan.json> CDKTF_OUTDIR=<dir> node cli/launch.mjs test/bench/floor-app.ts
  *
  * The plan comes from floor-plan.ts; run.ts runs this the way it runs our app entry.
  */
@@ -24,7 +24,8 @@ const REMOTE_STATE = "terraform_remote_state";
 async function elementClass(plan: FloorPlan, type: string, kind: "resource" | "data" | "provider"): Promise<ElementClass> {
   const provider = kind === "provider" ? type : providerOf(plan, type);
   const module = kind === "provider" ? "provider" : kind === "data" ? `data-${type}` : type.slice(provider.length + 1);
-  const specifier = `${plan.packages[provider]}/lib/${module.replaceAll("_", "-")}`;
+  // The file, not the folder: node's ES module loader (the floor runs as a bundle, cli/launch.mjs) refuses folders.
+  const specifier = `${plan.packages[provider]}/lib/${module.replaceAll("_", "-")}/index.js`;
   const exports = (await import(specifier)) as Record<string, unknown>;
   const found = [...Object.values(exports), ...Object.values((exports.default ?? {}) as Record<string, unknown>)].find(
     (value) => typeof value === "function" && (value as { tfResourceType?: string }).tfResourceType === type,

@@ -83,7 +83,7 @@ function reviewAtScaleTable(scale: Results["reviewAtScale"]): string[] {
   if (!scale) return [];
   return [
     "",
-    `Review of two synths of ${scale.label} (\`node --import tsx cli/review/cli.ts <base> <head>\`):`,
+    `Review of two synths of ${scale.label} (\`npm run review -- <base> <head>\`, i.e. \`node cli/launch.mjs cli/review/cli.ts\`):`,
     "",
     row(["head", "stacks that change", "CPU", "wall", "peak RSS", "comment", "exit"]),
     row(["---", "---:", "---:", "---:", "---:", "---:", "---:"]),
@@ -133,7 +133,7 @@ function otherTimings(results: Results): string[] {
       : "- Type-check: not run (--no-extras).",
     tests ? `- \`npm test\` (type-check + vitest, once): ${seconds(tests.wallMs.median)}, ${tests.summary}.` : "- `npm test`: not run (--no-extras).",
     review
-      ? `- Review (\`node --import tsx cli/review/cli.ts <a> <b>\` on two synths of the shipped file): ${review.samples.length ? range(review.wallMs, seconds) : `failed (exit ${review.status})`}.`
+      ? `- Review (\`npm run review -- <a> <b>\` on two synths of the shipped file): ${review.samples.length ? range(review.wallMs, seconds) : `failed (exit ${review.status})`}.`
       : `- Review: ${results.reviewNote ?? "not run (--no-extras)"}.`,
   ];
 }

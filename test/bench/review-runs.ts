@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
-import { log, root, type Bench, type SynthCommand, type Timed } from "./bench";
+import { LAUNCHER, log, root, type Bench, type SynthCommand, type Timed } from "./bench";
 import { benchVpcCidr } from "./regions-file";
 
 type Data = Record<string, unknown>;
@@ -83,7 +83,7 @@ export function reviewCases(input: ReviewInput): ReviewCase[] {
     const headDir = bench.outdir(`${label}-head-${head.name}`);
     const synth = ours(headDir);
     bench.run({ ...synth, env: { ...synth.env, REGIONS_FILE: head.file } });
-    const review = (format: string[]) => ({ file: process.execPath, args: ["--import", "tsx", "cli/review/cli.ts", base, headDir, ...format], cwd: root });
+    const review = (format: string[]) => ({ file: process.execPath, args: [LAUNCHER, "cli/review/cli.ts", base, headDir, ...format], cwd: root });
     const json = bench.attempt(review(["--format", "json"]));
     if (!REVIEW_OK.includes(json.status as 0 | 2)) throw new Error(`review (${head.name}) exited ${json.status}:\n${json.stderr.slice(-2000)}`);
     const report = JSON.parse(json.stdout) as { stacks: { name: string; status: string }[] };

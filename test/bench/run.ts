@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommandLine } from "../../cli/kit/args";
 import { regionCode } from "../../domain/naming";
-import { Bench, log, root, type SizeResult, type Timed } from "./bench";
+import { Bench, LAUNCHER, log, root, type SizeResult, type Timed } from "./bench";
 import { memorySource, RunFailed, type Command } from "./measure";
 import { measurePlanCost } from "./plan-cost";
 import { benchRegionNames, templateRegion, writeBenchRegionsFile } from "./regions-file";
@@ -71,7 +71,7 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-/** `cdktf.json`'s app command, e.g. `npx tsx main.ts`, split for spawning. */
+/** `cdktf.json`'s app command, e.g. `node cli/launch.mjs main.ts`, split for spawning. */
 function appCommand(): Command {
   const app = (JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as { app: string }).app;
   const [file, ...args] = app.split(/\s+/);
@@ -113,7 +113,7 @@ function testSummary(run: Timed): string {
 
 function extras(bench: Bench, reviewDirs: readonly string[]): Pick<Results, "review" | "reviewNote" | "typecheck" | "tests"> {
   const review = existsSync(join(root, "cli/review/cli.ts"))
-    ? bench.timed("review", { file: process.execPath, args: ["--import", "tsx", "cli/review/cli.ts", ...reviewDirs], cwd: root }, 3, 1, [0, 2])
+    ? bench.timed("review", { file: process.execPath, args: [LAUNCHER, "cli/review/cli.ts", ...reviewDirs], cwd: root }, 3, 1, [0, 2])
     : undefined;
   rmSync(join(root, "node_modules/.cache/tsbuildinfo"), { force: true });
   const typecheck = bench.timed("type-check (cold)", { file: "npx", args: ["tsc", "--noEmit", "-p", "."], cwd: root }, 1, 0, [0, 1, 2]);

@@ -30,7 +30,7 @@ function results(over: Partial<Results> & { npm: number[]; app: number[] }): Res
   const synthCommand = synthCommandResult({
     label: "synth",
     variants: [
-      { name: "app", command: "node --import tsx main.ts", samples: over.app.map((v) => sample(v)) },
+      { name: "app", command: "node cli/launch.mjs main.ts", samples: over.app.map((v) => sample(v)) },
       { name: "npm run synth", command: "npm run synth", samples: over.npm.map((v) => sample(v)) },
     ],
   });
