@@ -13,7 +13,7 @@
  * A source that does not compile prints esbuild's located message and exits 1. Stack traces name
  * lines of the bundle; `NODE_OPTIONS=--enable-source-maps` maps them back to the sources.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -43,8 +43,8 @@ const sourceLocations = {
 };
 
 /**
- * @typedef {{ esbuild: string, inputs: Record<string, [number, number]> }} Stamp
- * What a bundle was built from: every input file's mtime and size, and the esbuild version.
+ * @typedef {{ entry: string, esbuild: string, inputs: Record<string, [number, number]> }} Stamp
+ * What a bundle was built from: its entry, every input file's mtime and size, the esbuild version.
  */
 
 /** @param {string} stampFile @param {string} esbuildVersion */
@@ -100,7 +100,7 @@ async function buildBundle(entry, bundle, stampFile) {
   renameSync(`${partial}.map`, `${bundle}.map`);
   renameSync(partial, bundle);
   /** @type {Stamp} */
-  const stamp = { esbuild: esbuild.version, inputs: {} };
+  const stamp = { entry, esbuild: esbuild.version, inputs: {} };
   for (const file of Object.keys(result.metafile.inputs)) {
     const stat = statSync(join(ROOT, file));
     // Saved while esbuild read it: the bundle may hold the old text, so no stamp, and the next run builds again.
@@ -109,6 +109,19 @@ async function buildBundle(entry, bundle, stampFile) {
   }
   writeFileSync(`${stampFile}.${process.pid}.tmp`, JSON.stringify(stamp));
   renameSync(`${stampFile}.${process.pid}.tmp`, stampFile);
+  pruneGone();
+}
+
+/** Bundles of entries that are gone (a temporary checkout, a moved file): removed whenever one is built. */
+function pruneGone() {
+  for (const name of readdirSync(CACHE).filter((file) => file.endsWith(".json"))) {
+    try {
+      const { entry } = /** @type {Stamp} */ (JSON.parse(readFileSync(join(CACHE, name), "utf8")));
+      statSync(entry);
+    } catch {
+      for (const suffix of [".json", ".mjs", ".mjs.map"]) rmSync(join(CACHE, name.replace(/\.json$/, suffix)), { force: true });
+    }
+  }
 }
 
 const [entryArg] = process.argv.slice(2);

@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { shippedConfig, tempDir } from "./utils";
+import { LAUNCH, shippedConfig, tempDir } from "./utils";
 import { stackNames } from "../app/compose";
 
 /** Runs the app entry the way `cdktf synth` does, into a fresh output folder. */
 function synthInto(env: Record<string, string> = {}) {
   const outdir = join(tempDir("synth-"), "out");
-  const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+  const run = spawnSync(process.execPath, [LAUNCH, "main.ts"], {
     encoding: "utf8",
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
   });

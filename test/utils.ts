@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { TerraformStack, Testing, type App } from "cdktf";
@@ -9,6 +9,22 @@ import { readSynthDir } from "../tfjson/synth-dir";
 import { composeStacks } from "../app/compose";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "..");
+
+/** How cdktf.json's app command and the npm scripts start an entry: `node <LAUNCH> <entry.ts> …`. */
+export const LAUNCH = join(REPO_ROOT, "cli", "launch.mjs");
+
+const LAUNCH_CACHE = join(REPO_ROOT, "node_modules", ".cache", "launch");
+
+/** Removes the launcher's bundles of entries under `dir` (a test's scratch folder or checkout copy). */
+export function removeLaunchBundles(dir: string): void {
+  if (!existsSync(LAUNCH_CACHE)) return;
+  for (const stamp of readdirSync(LAUNCH_CACHE).filter((name) => name.endsWith(".json"))) {
+    const { entry } = JSON.parse(readFileSync(join(LAUNCH_CACHE, stamp), "utf8")) as { entry?: string };
+    if (entry?.startsWith(dir)) {
+      for (const suffix of [".json", ".mjs", ".mjs.map"]) rmSync(join(LAUNCH_CACHE, stamp.replace(/\.json$/, suffix)), { force: true });
+    }
+  }
+}
 
 const made: string[] = [];
 

@@ -7,7 +7,7 @@ import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { describe, expect, test } from "vitest";
 import { gateReport, synthWithGuardrails } from "../../app/gate";
 import { composeStacks } from "../../app/compose";
-import { shippedConfig, shippedRegionsText, tempDir } from "../utils";
+import { LAUNCH, shippedConfig, shippedRegionsText, tempDir } from "../utils";
 
 const config = shippedConfig();
 
@@ -95,7 +95,7 @@ describe("synth gate: stacks reach the output folder only when the rule pack pas
     writeFileSync(regionsFile, `${shippedRegionsText.replace(/^suppressions:.*$/m, "")}\n${suppression}`);
     try {
       const outdir = join(freshDir(), "out");
-      const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir, REGIONS_FILE: regionsFile } });
+      const run = spawnSync(process.execPath, [LAUNCH, "main.ts"], { encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: outdir, REGIONS_FILE: regionsFile } });
       expect(run.stderr).toContain(`warning: ${regionsFile}/suppressions[0] NET-4 Unused suppression`);
       expect(run.status).toBe(0);
       expect(existsSync(join(outdir, "manifest.json"))).toBe(true);

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { checkoutCopy, REPO_ROOT, removeTempDirs, tempDir, testEnv } from "../utils";
+import { checkoutCopy, LAUNCH, REPO_ROOT, removeLaunchBundles, removeTempDirs, tempDir, testEnv } from "../utils";
 
 let checkout: string;
 
@@ -16,7 +16,10 @@ beforeAll(() => {
   checkout = checkoutCopy(join(tempDir("entry-paths-"), "dir with space", "ünï"), ["regions.schema.json"]);
 });
 
-afterAll(removeTempDirs);
+afterAll(() => {
+  removeLaunchBundles(checkout);
+  removeTempDirs();
+});
 
 function npmRun(script: string, args: readonly string[]) {
   const run = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: checkout, encoding: "utf8", env: testEnv() });
@@ -57,7 +60,7 @@ describe.concurrent("every command works from a path with a space and non-ASCII 
 /** Starts a command with its stdout closed before it writes: every write fails with EPIPE. */
 function withClosedStdout(entry: string, args: readonly string[]): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], { cwd: REPO_ROOT, env: testEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [LAUNCH, entry, ...args], { cwd: REPO_ROOT, env: testEnv(), stdio: ["ignore", "pipe", "pipe"] });
     child.stdout.destroy();
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8")));

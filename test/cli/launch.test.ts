@@ -1,23 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { REPO_ROOT, removeTempDirs, tempDir, testEnv } from "../utils";
+import { LAUNCH, REPO_ROOT, removeLaunchBundles, removeTempDirs, tempDir, testEnv } from "../utils";
 
-const LAUNCH = join(REPO_ROOT, "cli", "launch.mjs");
 const CACHE = join(REPO_ROOT, "node_modules", ".cache", "launch");
 
 /** Scratch entries live in temp folders whose names have a space, as a checkout's path may. */
 const scratch = tempDir("launch test-");
 
 afterAll(() => {
-  // The bundles of this file's scratch entries: their stamps name the scratch folder.
-  for (const stamp of existsSync(CACHE) ? readdirSync(CACHE).filter((name) => name.endsWith(".json")) : []) {
-    const inputs = Object.keys((JSON.parse(readFileSync(join(CACHE, stamp), "utf8")) as { inputs: object }).inputs);
-    if (inputs.some((file) => file.includes("launch test-"))) {
-      for (const suffix of [".json", ".mjs", ".mjs.map"]) rmSync(join(CACHE, stamp.replace(/\.json$/, suffix)), { force: true });
-    }
-  }
+  removeLaunchBundles(scratch);
   removeTempDirs();
 });
 
@@ -31,9 +24,9 @@ function write(name: string, text: string): string {
   return file;
 }
 
-/** The bundle built for `entry`: the one stamp in the cache that lists it. */
+/** The bundle built for `entry`: the one stamp in the cache that names it. */
 function bundleOf(entry: string): string {
-  const stamps = readdirSync(CACHE).filter((name) => name.endsWith(".json") && readFileSync(join(CACHE, name), "utf8").includes(entry));
+  const stamps = readdirSync(CACHE).filter((name) => name.endsWith(".json") && (JSON.parse(readFileSync(join(CACHE, name), "utf8")) as { entry: string }).entry === entry);
   expect(stamps).toHaveLength(1);
   return join(CACHE, stamps[0].replace(/\.json$/, ".mjs"));
 }
@@ -74,6 +67,19 @@ describe("cli/launch.mjs: a TypeScript entry run as one prebuilt module", () => 
     expect(statSync(bundleOf(entry)).mtimeMs).toBe(built);
     write("value.ts", "export const value = 22;\n");
     expect(launch(["print.ts"]).stdout).toBe("22\n");
+  });
+
+  test("building a bundle removes the bundles of entries that are gone (a temporary checkout)", () => {
+    mkdirSync(join(scratch, "gone"));
+    const goneEntry = join(scratch, "gone", "entry.ts");
+    writeFileSync(goneEntry, "console.log(1);\n");
+    expect(launch(["gone/entry.ts"]).status).toBe(0);
+    const goneBundle = bundleOf(goneEntry);
+    rmSync(join(scratch, "gone"), { recursive: true });
+    write("fresh.ts", "console.log(2);\n");
+    expect(launch(["fresh.ts"]).stdout).toBe("2\n");
+    expect(existsSync(goneBundle)).toBe(false);
+    expect(existsSync(goneBundle.replace(/\.mjs$/, ".json"))).toBe(false);
   });
 
   test("a source that does not compile: esbuild's located message, exit 1, nothing run", () => {

@@ -12,7 +12,7 @@ import { RULE_IDS } from "../../domain/rule-ids";
 import { UC_PRIVILEGES } from "../../domain/platform-facts";
 import { main as validate } from "../../cli/validate";
 import { createLimiter } from "../integration/pool";
-import { captureIo, shippedRegionsText, testEnv } from "../utils";
+import { captureIo, LAUNCH, shippedRegionsText, testEnv } from "../utils";
 
 const run = promisify(execFile);
 /**
@@ -129,7 +129,7 @@ describe("bad input: a located problem, from validate and from synth, and nothin
       cases.map(async ({ file }) => {
         const outdir = join(file, "..", "cdktf.out");
         const result = await spawnSlot(() =>
-          run(process.execPath, ["--import", "tsx", "main.ts"], {
+          run(process.execPath, [LAUNCH, "main.ts"], {
             env: { ...process.env, REGIONS_FILE: file, CDKTF_OUTDIR: outdir },
           }),
         ).then(

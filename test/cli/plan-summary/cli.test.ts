@@ -7,6 +7,7 @@ import { loadPlanFile, parsePlan, stackNameOf } from "../../../cli/plan-summary/
 import { actionOf, markedAt, planReport } from "../../../cli/plan-summary/plan-report";
 import type { ResourceChange } from "../../../cli/review/report";
 import { captureIo, removeTempDirs, tempDir } from "../review/helpers";
+import { LAUNCH } from "../../utils";
 
 afterEach(removeTempDirs);
 
@@ -173,7 +174,7 @@ describe("plan-summary: exit codes and output", () => {
 
   test("as a process: unknown flag gives exit status 1 and one line", () => {
     const cli = resolve(import.meta.dirname, "../../../cli/plan-summary/cli.ts");
-    const result = spawnSync(process.execPath, ["--import", "tsx", cli, "--colour", NETWORK], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [LAUNCH, cli, "--colour", NETWORK], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('plan-summary: unknown flag "--colour" (known: --format, --allow-destroy, --help)\n');
   });

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { main } from "../../../cli/review/cli";
-import { checkoutCopy } from "../../utils";
+import { checkoutCopy, LAUNCH } from "../../utils";
 import { captureIo, commitAll, gitAppRepo, removeTempDirs, stack, tempDir, worktreeCount, writeSynth, type Json } from "./helpers";
 
 afterEach(removeTempDirs);
@@ -57,7 +57,7 @@ describe("review CLI: errors are one line naming the culprit, exit 1", () => {
 
   test("as a process: exit status 1 and no stack trace", () => {
     const cli = resolve(import.meta.dirname, "../../../cli/review/cli.ts");
-    const result = spawnSync(process.execPath, ["--import", "tsx", cli, "/nonexistent/base", "/nonexistent/head"], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [LAUNCH, cli, "/nonexistent/base", "/nonexistent/head"], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('review: cannot read synth folder "/nonexistent/base": it does not exist or is not a folder');
   });
