@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
+import { removeLaunchBundles } from "./utils";
 
 /** tsx's compile cache (`<tmpdir>/tsx-<uid>`): linked to the usual one, so spawned tsx processes stay warm. */
 const TSX_CACHE = `tsx-${process.geteuid?.() ?? userInfo().username}`;
@@ -22,6 +23,8 @@ export default function setup(): () => void {
     else process.env.TMPDIR = previous;
     const left = existsSync(root) ? readdirSync(root).filter((name) => name !== TSX_CACHE) : [];
     rmSync(root, { recursive: true, force: true });
+    // Synths of checkout copies in this run's folder (review's base worktrees) left bundles in the launcher's cache.
+    removeLaunchBundles(root);
     if (left.length) {
       process.stderr.write(`\nFAIL tests left ${left.length} temporary folder(s) behind: ${left.sort().join(", ")}\n`);
       process.exitCode = 1;

@@ -1,9 +1,8 @@
 /**
  * The one way tools synthesize the app in a child process: main.ts, the entry `npm run synth` and
  * `cdktf deploy` run, in a checkout of our choosing, into an output folder of our choosing
- * (CDKTF_OUTDIR). It runs under tsx rather than through cli/launch.mjs (cdktf.json's app command):
- * the checkout may be a base ref from before the launcher existed, and a review must not leave a
- * bundle in the cache for every temporary worktree it synthesizes.
+ * (CDKTF_OUTDIR). Started as cdktf.json's app command starts it, through the checkout's
+ * cli/launch.mjs; a checkout of a ref from before the launcher existed runs main.ts under tsx.
  */
 import { execFile, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -62,10 +61,11 @@ export function runSynth(run: SynthRun): Promise<void> {
     CHECKPOINT_DISABLE: "1",
     ...(run.regionsFile !== undefined ? { REGIONS_FILE: resolve(run.regionsFile) } : {}),
   };
+  const launcher = join(run.cwd, "cli", "launch.mjs");
   return new Promise((resolvePromise, reject) => {
     const child = execFile(
       process.execPath,
-      ["--import", "tsx", "main.ts"],
+      existsSync(launcher) ? [launcher, "main.ts"] : ["--import", "tsx", "main.ts"],
       { cwd: run.cwd, env, maxBuffer: 16 * 1024 * 1024, timeout: SYNTH_TIMEOUT_MS, signal: run.signal },
       (error, stdout, stderr) => {
         if (error) {
