@@ -53,6 +53,8 @@ export interface SynthStack {
   readonly lifecycle: StackLifecycle;
   /** `terraform.backend`, to match a `terraform_remote_state` data source to the stack it reads. */
   readonly backend: JsonObject | undefined;
+  /** How many resource blocks `blocks` holds, counted without making them. */
+  readonly resourceCount: number;
   block(address: string): Block | undefined;
   ofType(type: string, kind?: BlockKind): readonly Block[];
 }
@@ -77,15 +79,21 @@ function makeBlock(kind: BlockKind, type: string, name: string, address: string,
   };
 }
 
-function typedBlocks(kind: "resource" | "data", section: Json | undefined): Block[] {
-  if (!isObject(section)) return [];
-  return Object.entries(section).flatMap(([type, byName]) =>
-    isObject(byName)
-      ? Object.entries(byName).flatMap(([name, body]) =>
-          isObject(body) ? [makeBlock(kind, type, name, kind === "data" ? `data.${type}.${name}` : `${type}.${name}`, withoutMetadata(body))] : [],
-        )
-      : [],
+/** The blocks of one resource or data source type: `byName` is `resource.<type>` or `data.<type>`. */
+function typedBlocks(kind: "resource" | "data", type: string, byName: Json | undefined): Block[] {
+  if (!isObject(byName)) return [];
+  return Object.entries(byName).flatMap(([name, body]) =>
+    isObject(body) ? [makeBlock(kind, type, name, kind === "data" ? `data.${type}.${name}` : `${type}.${name}`, withoutMetadata(body))] : [],
   );
+}
+
+function countResources(section: Json | undefined): number {
+  if (!isObject(section)) return 0;
+  let count = 0;
+  for (const byName of Object.values(section)) {
+    if (isObject(byName)) for (const body of Object.values(byName)) if (isObject(body)) count++;
+  }
+  return count;
 }
 
 /** cdktf writes a list of configurations per provider (hand-written JSON may not); an alias is addressed `provider.aws.<alias>`. */
@@ -117,36 +125,71 @@ function importEntries(section: Json | undefined): ImportEntry[] {
   );
 }
 
-/** One stack's Terraform JSON as blocks. */
+interface BlockIndex {
+  readonly blocks: readonly Block[];
+  readonly byAddress: ReadonlyMap<string, Block>;
+  readonly byType: ReadonlyMap<string, readonly Block[]>;
+}
+
+/**
+ * One stack's Terraform JSON as blocks. The blocks are made on first use: a review reads hundreds of
+ * stacks that cannot change (compare.ts) and needs no block of most of them, only their backend,
+ * lifecycle marker, remote-state sources and resource count. Spreading the stack makes them all.
+ */
 export function parseStack(name: string, json: unknown): SynthStack {
   const root = isObject(json) ? json : {};
   const terraform = isObject(root.terraform) ? root.terraform : undefined;
-  const blocks: Block[] = [
-    ...providerBlocks(root.provider),
-    ...typedBlocks("resource", root.resource),
-    ...typedBlocks("data", root.data),
-    ...namedBlocks("output", "output", root.output),
-    ...namedBlocks("variable", "var", root.variable),
-    ...localBlocks(root.locals),
-    ...(terraform ? [makeBlock("terraform", "terraform", "terraform", "terraform", terraform)] : []),
-  ];
-  const byAddress = new Map(blocks.map((block) => [block.address, block]));
-  // Rules look up companions (a bucket's versioning, a VPC's flow log) for every block: index once.
-  const byType = new Map<string, Block[]>();
-  for (const block of blocks) {
-    const key = `${block.kind}:${block.type}`;
-    const ofType = byType.get(key);
-    if (ofType) ofType.push(block);
-    else byType.set(key, [block]);
-  }
+  // Made per type on demand, and reused by the full index so a block is always the same object.
+  const typed = new Map<string, readonly Block[]>();
+  const ofSection = (kind: "resource" | "data", type: string): readonly Block[] => {
+    const key = `${kind}:${type}`;
+    let found = typed.get(key);
+    if (!found) {
+      const section = root[kind];
+      found = isObject(section) && Object.hasOwn(section, type) ? typedBlocks(kind, type, section[type]) : [];
+      typed.set(key, found);
+    }
+    return found;
+  };
+  const sectionBlocks = (kind: "resource" | "data"): Block[] => {
+    const section = root[kind];
+    return isObject(section) ? Object.keys(section).flatMap((type) => ofSection(kind, type)) : [];
+  };
+  let index: BlockIndex | undefined;
+  const indexed = (): BlockIndex => {
+    if (index) return index;
+    const blocks: Block[] = [
+      ...providerBlocks(root.provider),
+      ...sectionBlocks("resource"),
+      ...sectionBlocks("data"),
+      ...namedBlocks("output", "output", root.output),
+      ...namedBlocks("variable", "var", root.variable),
+      ...localBlocks(root.locals),
+      ...(terraform ? [makeBlock("terraform", "terraform", "terraform", "terraform", terraform)] : []),
+    ];
+    // Rules look up companions (a bucket's versioning, a VPC's flow log) for every block: index once.
+    const byType = new Map<string, Block[]>();
+    for (const block of blocks) {
+      const key = `${block.kind}:${block.type}`;
+      const ofType = byType.get(key);
+      if (ofType) ofType.push(block);
+      else byType.set(key, [block]);
+    }
+    index = { blocks, byAddress: new Map(blocks.map((block) => [block.address, block])), byType };
+    return index;
+  };
   return {
     name,
     json: root,
-    blocks,
+    get blocks() {
+      return indexed().blocks;
+    },
     imports: importEntries(root.import),
     lifecycle: readLifecycleMarker(root),
     backend: terraform && isObject(terraform.backend) ? terraform.backend : undefined,
-    block: (address) => byAddress.get(address),
-    ofType: (type, kind = "resource") => byType.get(`${kind}:${type}`) ?? [],
+    resourceCount: countResources(root.resource),
+    block: (address) => indexed().byAddress.get(address),
+    ofType: (type, kind = "resource") =>
+      kind === "resource" || kind === "data" ? ofSection(kind, type) : (indexed().byType.get(`${kind}:${type}`) ?? []),
   };
 }

@@ -54,6 +54,15 @@ describe("parseStack: one block per Terraform address", () => {
     expect(stack.backend).toEqual({ s3: { bucket: "state", key: "s.tfstate" } });
   });
 
+  test("a block is the same object whichever lookup makes it first; resources are counted without making them", () => {
+    const fresh = parseStack("s", STACK);
+    const vpc = fresh.ofType("aws_vpc")[0];
+    expect(fresh.block("aws_vpc.main")).toBe(vpc);
+    expect(fresh.blocks).toContain(vpc);
+    expect(parseStack("s", STACK).resourceCount).toBe(1);
+    expect(parseStack("x", { resource: { aws_vpc: { a: {}, b: "oops" }, aws_subnet: { c: {}, d: {} }, bad: 3 } }).resourceCount).toBe(3);
+  });
+
   test("anything that is not a stack reads as an empty one", () => {
     expect(parseStack("x", null).blocks).toEqual([]);
     expect(parseStack("x", { resource: { aws_vpc: "oops" } }).blocks).toEqual([]);
