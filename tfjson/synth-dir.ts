@@ -22,17 +22,17 @@ export interface ReadOptions {
   readonly nonJson?: (stack: string) => unknown;
 }
 
-function readText(file: string): Buffer {
+function readText(file: string): string {
   try {
-    return readFileSync(file);
+    return readFileSync(file, "utf8");
   } catch (error) {
     throw new SynthDirError(`cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
-function parseJson(file: string, text: Buffer): unknown {
+function parseJson(file: string, text: string): unknown {
   try {
-    return JSON.parse(text.toString("utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw new SynthDirError(`cannot read "${file}": ${(error as Error).message}`);
   }
@@ -87,7 +87,7 @@ export function readSynthDir(dir: string, options: ReadOptions = {}): Map<string
 interface StackFile {
   readonly name: string;
   readonly file: string;
-  readonly text: Buffer;
+  readonly text: string;
 }
 
 /** Every stack file of a synth folder, read but not parsed; refused as `readSynthDir` refuses it. */
@@ -121,7 +121,7 @@ export function loadSynthPair(baseDir: string, headDir: string): { readonly base
   const baseTexts = new Map(baseFiles.map((stack) => [stack.name, stack.text]));
   const head = new Map(
     readStackFiles(headDir).map((stack) => {
-      const same = baseTexts.get(stack.name)?.equals(stack.text) ? base.get(stack.name) : undefined;
+      const same = baseTexts.get(stack.name) === stack.text ? base.get(stack.name) : undefined;
       return [stack.name, same ?? parsedStack(stack)];
     }),
   );
