@@ -123,12 +123,20 @@ export class Evaluator {
             chain: [],
           }));
     const referenced: Delta[] = [];
+    // Loops, not callbacks: this runs for every template of every block of a fleet.
     for (const leaf of templateLeaves(after)) {
-      if (direct.some((d) => isPrefix(d.path, leaf.path)) || referenced.some((d) => isPrefix(d.path, leaf.path))) continue;
-      const changes = this.referencesOf(leaf.value)
-        .map((reference) => this.referenceChange(stack, reference))
-        .filter((change): change is ValueChange => change !== undefined);
-      const change = changes.find((c) => c.certain) ?? changes[0];
+      if (covers(direct, leaf.path) || covers(referenced, leaf.path)) continue;
+      let first: ValueChange | undefined;
+      let certain: ValueChange | undefined;
+      // Every reference is evaluated, certain or not: the order of evaluations decides where a cycle breaks.
+      for (const reference of this.referencesOf(leaf.value)) {
+        const change = this.referenceChange(stack, reference);
+        if (change) {
+          first ??= change;
+          if (change.certain) certain ??= change;
+        }
+      }
+      const change = certain ?? first;
       if (change) referenced.push({ path: leaf.path, before: leaf.value, after: undefined, direct: false, ...change });
     }
     return [...direct, ...referenced, ...this.providerChanges(stack, before, after, direct)];
@@ -235,34 +243,42 @@ const templates = new WeakMap<Block, readonly TemplateLeaf[]>();
 function templateLeaves(block: Block): readonly TemplateLeaf[] {
   let found = templates.get(block);
   if (found) return found;
-  const leaves: TemplateLeaf[] = [];
-  const path: PathSegment[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") {
-      if (value.includes("${")) leaves.push({ path: [...path], value });
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        walk(value[i]);
-        path.pop();
-      }
-    } else if (typeof value === "object" && value !== null) {
-      for (const key of Object.keys(value)) {
-        path.push(key);
-        walk((value as Record<string, unknown>)[key]);
-        path.pop();
-      }
-    }
-  };
-  walk(block.arguments);
-  found = leaves;
+  found = [];
+  collectTemplates(block.arguments, [], found as TemplateLeaf[]);
   templates.set(block, found);
   return found;
 }
 
+/** Walks `value` with one path array, copied only for the strings kept. */
+function collectTemplates(value: unknown, path: PathSegment[], found: TemplateLeaf[]): void {
+  if (typeof value === "string") {
+    if (value.includes("${")) found.push({ path: [...path], value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      collectTemplates(value[i], path, found);
+      path.pop();
+    }
+  } else if (typeof value === "object" && value !== null) {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      collectTemplates((value as Record<string, unknown>)[key], path, found);
+      path.pop();
+    }
+  }
+}
+
+/** One of `deltas` is at `path` or above it. */
+function covers(deltas: readonly Delta[], path: readonly PathSegment[]): boolean {
+  for (const delta of deltas) if (isPrefix(delta.path, path)) return true;
+  return false;
+}
+
 /** `a.b` is a prefix of `a.b.c`. */
 function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
+  return true;
 }
 
 function detailOf(delta: Delta): string {
@@ -282,10 +298,15 @@ function fromDeltas(stack: string, block: Block, deltas: readonly Delta[]): Valu
   return { certain: delta.certain, chain: delta.direct ? [link] : [...delta.chain, link] };
 }
 
+/** Which of `rule.replaceOnSwitch` `block` sets, joined. */
+function switchesSetIn(rule: ForceNewRule, block: Block): string {
+  return (rule.replaceOnSwitch ?? []).filter((name) => block.arguments[name] !== undefined).join(",");
+}
+
 function switched(rule: ForceNewRule, before: Block, after: Block): Delta | undefined {
-  const setIn = (block: Block) => (rule.replaceOnSwitch ?? []).filter((name) => block.arguments[name] !== undefined).join(",");
-  const from = setIn(before);
-  const to = setIn(after);
+  if (!rule.replaceOnSwitch) return undefined;
+  const from = switchesSetIn(rule, before);
+  const to = switchesSetIn(rule, after);
   if (from === to) return undefined;
   return { path: [to || from], before: from || undefined, after: to || undefined, direct: true, certain: true, chain: [], forcing: true };
 }
