@@ -172,7 +172,9 @@ export function parseStack(name: string, json: unknown): SynthStack {
   };
   const sectionBlocks = (kind: "resource" | "data"): Block[] => {
     const section = root[kind];
-    return isObject(section) ? Object.keys(section).flatMap((type) => ofSection(kind, type)) : [];
+    const blocks: Block[] = [];
+    if (isObject(section)) for (const type of Object.keys(section)) blocks.push(...ofSection(kind, type));
+    return blocks;
   };
   let index: BlockIndex | undefined;
   const indexed = (): BlockIndex => {
@@ -186,15 +188,19 @@ export function parseStack(name: string, json: unknown): SynthStack {
       ...localBlocks(root.locals),
       ...(terraform ? [makeBlock("terraform", "terraform", "terraform", "terraform", terraform)] : []),
     ];
-    // Rules look up companions (a bucket's versioning, a VPC's flow log) for every block: index once.
+    // Resources and data sources are found by type through their sections (ofSection), the rest here.
+    // Loops, not callbacks or key pairs: a fleet has ~30,000 blocks a side.
     const byType = new Map<string, Block[]>();
+    const byAddress = new Map<string, Block>();
     for (const block of blocks) {
+      byAddress.set(block.address, block);
+      if (block.kind === "resource" || block.kind === "data") continue;
       const key = `${block.kind}:${block.type}`;
       const ofType = byType.get(key);
       if (ofType) ofType.push(block);
       else byType.set(key, [block]);
     }
-    index = { blocks, byAddress: new Map(blocks.map((block) => [block.address, block])), byType };
+    index = { blocks, byAddress, byType };
     return index;
   };
   return {
