@@ -4,7 +4,10 @@
  * A Databricks workspace name, its deployment name (the URL prefix) and its root bucket cannot be
  * renamed in place: a wrong name means tearing the workspace down. Names are derived, never typed.
  */
-import { NAME_LIMITS, WORKSPACE_HOST_SUFFIX } from "./platform-facts";
+// From the two fact files, not the index: review loads naming for state moves, and the index's
+// other eight files took ~15 ms of its ~0.4 s start-up (docs/performance.md, "Review at fleet size").
+import { NAME_LIMITS } from "./platform-facts/aws-limits";
+import { WORKSPACE_HOST_SUFFIX } from "./platform-facts/databricks-account";
 
 const DIRECTION_CODES: Readonly<Record<string, string>> = {
   east: "e", west: "w", north: "n", south: "s", central: "c",

@@ -11,7 +11,6 @@ import { isEntryPoint } from "../kit/entry";
 import { UserError } from "../kit/errors";
 import { processIo, runCommand, runGuarded, type Io } from "../kit/io";
 import { compareSynthDirs } from "./compare";
-import { withSynthesizedRef } from "./git-synth";
 import { emitReport, outputFormat, REPORT_OPTIONS } from "./report-output";
 
 const USAGE = "usage: npm run review -- <base-dir> <head-dir> | --base <git-ref> [--format markdown|json] [--allow-destroy]";
@@ -29,6 +28,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     const options = { outdir: io.env.CDKTF_OUTDIR || "cdktf.out" };
     if (values.base !== undefined) {
       if (positionals.length) throw new UserError(`--base takes no folders (got ${positionals.join(" ")}); ${USAGE}`);
+      // Loaded only here: comparing two folders, the common case in CI, needs none of synthesizing.
+      const { withSynthesizedRef } = await import("./git-synth");
       return withSynthesizedRef(values.base, io, (baseDir, headDir) => emitReport(compareSynthDirs(baseDir, headDir, options), format, allowDestroy, io));
     }
     if (positionals.length !== 2) throw new UserError(`expected two folders or --base <git-ref>; ${USAGE}`);

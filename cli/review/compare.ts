@@ -14,23 +14,21 @@ import { adoptions, decommissioningStack, importReason, orphanedStack, regionNot
 import { findRenames, underNewNames } from "./renames";
 import { stateMoves, type StateMoveOptions } from "./state-moves";
 import type { Block, Synth, SynthStack } from "../../tfjson/block";
-import { loadSynth, SynthDirError } from "../../tfjson/synth-dir";
+import { loadSynthPair, SynthDirError } from "../../tfjson/synth-dir";
 import { UserError } from "../kit/errors";
 
 export { BLOCKED_BY_PREVENT_DESTROY };
 
 /** Reads both folders and compares them. Throws `UserError` naming a folder that cannot be read. */
 export function compareSynthDirs(baseDir: string, headDir: string, options: StateMoveOptions = {}): Report {
-  return compareSynths(readSynth(baseDir), readSynth(headDir), { baseSynthDir: baseDir, ...options });
-}
-
-function readSynth(dir: string): Synth {
+  let synths: { base: Synth; head: Synth };
   try {
-    return loadSynth(dir);
+    synths = loadSynthPair(baseDir, headDir);
   } catch (error) {
     if (error instanceof SynthDirError) throw new UserError(error.message);
     throw error;
   }
+  return compareSynths(synths.base, synths.head, { baseSynthDir: baseDir, ...options });
 }
 
 export function compareSynths(base: Synth, head: Synth, options: StateMoveOptions = {}): Report {
@@ -78,9 +76,12 @@ function settledStacks(base: Synth, head: Synth): Set<string> {
     const verdict =
       before !== undefined &&
       after !== undefined &&
-      isDeepStrictEqual(before.json, after.json) &&
+      // The same object when the files are byte-identical (synth-dir.ts loadSynthPair); the JSON is
+      // compared only when they are not (other whitespace or key order reads the same to terraform).
+      (before === after || isDeepStrictEqual(before.json, after.json)) &&
+      // By type, not by address: the address index would make every block of the stack.
       after.ofType("terraform_remote_state", "data").every((source) => {
-        const from = resolveRemoteState(base, before.block(source.address)!);
+        const from = resolveRemoteState(base, before.ofType("terraform_remote_state", "data").find((old) => old.address === source.address)!);
         return from !== undefined && from === resolveRemoteState(head, source) && settled(from);
       });
     verdicts.set(name, verdict);
@@ -90,7 +91,7 @@ function settledStacks(base: Synth, head: Synth): Set<string> {
 }
 
 function unchangedStack(stack: SynthStack): StackReport {
-  return { name: stack.name, status: "unchanged", changes: [], unchanged: resources(stack).length };
+  return { name: stack.name, status: "unchanged", changes: [], unchanged: stack.resourceCount };
 }
 
 function resources(stack: SynthStack): Block[] {

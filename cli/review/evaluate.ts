@@ -19,7 +19,6 @@ import type { Link } from "./chain";
 import { forceNewRule, forcesReplacement, type ForceNewRule } from "./force-new";
 import { providerDeltas, providerNameOf, type ProviderDelta } from "./provider-effects";
 import type { Block, Synth } from "../../tfjson/block";
-import { leaves } from "../../tfjson/json";
 import { referencesIn, type Reference } from "../../tfjson/references";
 
 export interface Delta {
@@ -57,7 +56,8 @@ interface ValueChange {
 const NO_CHANGE: Evaluation = { action: "none", deltas: [], chain: [], reasons: [], rule: undefined };
 
 export class Evaluator {
-  private readonly memo = new Map<string, Evaluation | "pending">();
+  /** By stack, then address: keys joined into one string cost more than the lookup at fleet size. */
+  private readonly memo = new Map<string, Map<string, Evaluation | "pending">>();
 
   /** `base` has renamed stacks already filed under their new names (renames.ts). */
   constructor(
@@ -67,14 +67,18 @@ export class Evaluator {
 
   /** The evaluation of `key` in `stack`; the block must exist on both sides. */
   evaluate(stack: string, key: string): Evaluation {
-    const id = `${stack}\u0000${key}`;
-    const known = this.memo.get(id);
+    let ofStack = this.memo.get(stack);
+    if (!ofStack) {
+      ofStack = new Map();
+      this.memo.set(stack, ofStack);
+    }
+    const known = ofStack.get(key);
     // A reference cycle cannot be applied by terraform either; break it instead of recursing forever.
     if (known === "pending") return NO_CHANGE;
     if (known) return known;
-    this.memo.set(id, "pending");
+    ofStack.set(key, "pending");
     const result = this.compute(stack, key);
-    this.memo.set(id, result);
+    ofStack.set(key, result);
     return result;
   }
 
@@ -119,13 +123,20 @@ export class Evaluator {
             chain: [],
           }));
     const referenced: Delta[] = [];
-    for (const leaf of leaves(after.arguments)) {
-      if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
-      if (direct.some((d) => isPrefix(d.path, leaf.path)) || referenced.some((d) => isPrefix(d.path, leaf.path))) continue;
-      const changes = this.referencesOf(leaf.value)
-        .map((reference) => this.referenceChange(stack, reference))
-        .filter((change): change is ValueChange => change !== undefined);
-      const change = changes.find((c) => c.certain) ?? changes[0];
+    // Loops, not callbacks: this runs for every template of every block of a fleet.
+    for (const leaf of templateLeaves(after)) {
+      if (covers(direct, leaf.path) || covers(referenced, leaf.path)) continue;
+      let first: ValueChange | undefined;
+      let certain: ValueChange | undefined;
+      // Every reference is evaluated, certain or not: the order of evaluations decides where a cycle breaks.
+      for (const reference of this.referencesOf(leaf.value)) {
+        const change = this.referenceChange(stack, reference);
+        if (change) {
+          first ??= change;
+          if (change.certain) certain ??= change;
+        }
+      }
+      const change = certain ?? first;
       if (change) referenced.push({ path: leaf.path, before: leaf.value, after: undefined, direct: false, ...change });
     }
     return [...direct, ...referenced, ...this.providerChanges(stack, before, after, direct)];
@@ -159,8 +170,7 @@ export class Evaluator {
    * from its ARN, and the role policy using it, "known after apply".
    */
   private deferredRead(stack: string, block: Block): Delta[] {
-    for (const leaf of leaves(block.arguments)) {
-      if (typeof leaf.value !== "string" || !leaf.value.includes("${")) continue;
+    for (const leaf of templateLeaves(block)) {
       for (const reference of this.referencesOf(leaf.value)) {
         if (reference.kind !== "resource") continue;
         const upstream = this.block(this.head, stack, reference.address);
@@ -217,9 +227,58 @@ export class Evaluator {
   }
 }
 
+interface TemplateLeaf {
+  readonly path: readonly PathSegment[];
+  readonly value: string;
+}
+
+/** Each block's strings that hold an interpolation, with their paths: found once, read by every evaluation. */
+const templates = new WeakMap<Block, readonly TemplateLeaf[]>();
+
+/**
+ * The strings in a block's arguments holding `${`, in the order tfjson/json.ts `leaves` walks them. A
+ * fleet-wide change evaluates every block of 402 stacks; walking each one through `leaves`, a path
+ * copied per leaf, was a fifth of that review's garbage (bench profile).
+ */
+function templateLeaves(block: Block): readonly TemplateLeaf[] {
+  let found = templates.get(block);
+  if (found) return found;
+  found = [];
+  collectTemplates(block.arguments, [], found as TemplateLeaf[]);
+  templates.set(block, found);
+  return found;
+}
+
+/** Walks `value` with one path array, copied only for the strings kept. */
+function collectTemplates(value: unknown, path: PathSegment[], found: TemplateLeaf[]): void {
+  if (typeof value === "string") {
+    if (value.includes("${")) found.push({ path: [...path], value });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      collectTemplates(value[i], path, found);
+      path.pop();
+    }
+  } else if (typeof value === "object" && value !== null) {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      collectTemplates((value as Record<string, unknown>)[key], path, found);
+      path.pop();
+    }
+  }
+}
+
+/** One of `deltas` is at `path` or above it. */
+function covers(deltas: readonly Delta[], path: readonly PathSegment[]): boolean {
+  for (const delta of deltas) if (isPrefix(delta.path, path)) return true;
+  return false;
+}
+
 /** `a.b` is a prefix of `a.b.c`. */
 function isPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => segment === path[i]);
+  if (prefix.length > path.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== path[i]) return false;
+  return true;
 }
 
 function detailOf(delta: Delta): string {
@@ -239,10 +298,15 @@ function fromDeltas(stack: string, block: Block, deltas: readonly Delta[]): Valu
   return { certain: delta.certain, chain: delta.direct ? [link] : [...delta.chain, link] };
 }
 
+/** Which of `rule.replaceOnSwitch` `block` sets, joined. */
+function switchesSetIn(rule: ForceNewRule, block: Block): string {
+  return (rule.replaceOnSwitch ?? []).filter((name) => block.arguments[name] !== undefined).join(",");
+}
+
 function switched(rule: ForceNewRule, before: Block, after: Block): Delta | undefined {
-  const setIn = (block: Block) => (rule.replaceOnSwitch ?? []).filter((name) => block.arguments[name] !== undefined).join(",");
-  const from = setIn(before);
-  const to = setIn(after);
+  if (!rule.replaceOnSwitch) return undefined;
+  const from = switchesSetIn(rule, before);
+  const to = switchesSetIn(rule, after);
   if (from === to) return undefined;
   return { path: [to || from], before: from || undefined, after: to || undefined, direct: true, certain: true, chain: [], forcing: true };
 }

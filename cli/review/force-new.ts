@@ -269,6 +269,24 @@ function startsWith(path: readonly string[], prefix: readonly string[]): boolean
  */
 export function forcesReplacement(rule: ForceNewRule, path: readonly (string | number)[]): boolean {
   const attribute = names(path);
-  if (rule.except?.some((entry) => startsWith(attribute, entry.split(".")))) return false;
-  return rule.forceNew.some((entry) => entry === "*" || overlaps(attribute, entry.split(".")));
+  const { forceNew, except } = splitPaths(rule);
+  if (except.some((entry) => startsWith(attribute, entry))) return false;
+  return forceNew.some((entry) => (entry.length === 1 && entry[0] === "*") || overlaps(attribute, entry));
+}
+
+interface SplitRule {
+  readonly forceNew: readonly (readonly string[])[];
+  readonly except: readonly (readonly string[])[];
+}
+
+/** A rule's paths split at the dots once: a fleet-wide tag change asks ~20,000 times (bench profile). */
+const splitRules = new WeakMap<ForceNewRule, SplitRule>();
+
+function splitPaths(rule: ForceNewRule): SplitRule {
+  let split = splitRules.get(rule);
+  if (!split) {
+    split = { forceNew: rule.forceNew.map((entry) => entry.split(".")), except: (rule.except ?? []).map((entry) => entry.split(".")) };
+    splitRules.set(rule, split);
+  }
+  return split;
 }

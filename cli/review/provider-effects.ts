@@ -70,15 +70,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** `provider = "aws.west"` (cdktf writes it plain or as `${aws.west}`), else the type's default provider. */
 export function providerNameOf(block: Block): string {
-  const meta = typeof block.provider === "string" ? block.provider.replace(/^\$\{(.*)\}$/, "$1") : undefined;
-  return meta ?? block.type.split("_")[0];
+  // Without a regular expression or a split: called twice for every block a review evaluates.
+  const meta = block.provider;
+  if (typeof meta === "string") return meta.startsWith("${") && meta.endsWith("}") && !/[\n\r\u2028\u2029]/.test(meta) ? meta.slice(2, -1) : meta;
+  const underscore = block.type.indexOf("_");
+  return underscore < 0 ? block.type : block.type.slice(0, underscore);
 }
+
+/** Each provider block's default tags, merged once: every taggable resource of its stack asks. */
+const mergedTags = new WeakMap<Block, Record<string, unknown>>();
 
 /** `default_tags { tags = {…} }` as one map (cdktf writes the block as a one-element list). */
 function defaultTags(provider: Block | undefined): Record<string, unknown> {
-  const blocks = provider?.arguments.default_tags;
-  const list = Array.isArray(blocks) ? blocks : blocks === undefined ? [] : [blocks];
-  return Object.assign({}, ...list.map((entry) => (isRecord(entry) && isRecord(entry.tags) ? entry.tags : {})));
+  if (!provider) return {};
+  let tags = mergedTags.get(provider);
+  if (!tags) {
+    const blocks = provider.arguments.default_tags;
+    const list = Array.isArray(blocks) ? blocks : blocks === undefined ? [] : [blocks];
+    tags = Object.assign({}, ...list.map((entry) => (isRecord(entry) && isRecord(entry.tags) ? entry.tags : {}))) as Record<string, unknown>;
+    mergedTags.set(provider, tags);
+  }
+  return tags;
 }
 
 function isRegional(block: Block): boolean {
@@ -88,13 +100,16 @@ function isRegional(block: Block): boolean {
   return rule ? rule.forceNew.includes("region") : true;
 }
 
+function ownTags(block: Block): Record<string, unknown> {
+  return isRecord(block.arguments.tags) ? block.arguments.tags : {};
+}
+
 function tagsAll(provider: ProviderSide, before: Block, after: Block): ProviderDelta[] {
   const fromTags = defaultTags(provider.before);
   const toTags = defaultTags(provider.after);
   if (isDeepStrictEqual(fromTags, toTags)) return [];
-  const own = (block: Block) => (isRecord(block.arguments.tags) ? block.arguments.tags : {});
-  const was: Record<string, unknown> = { ...fromTags, ...own(before) };
-  const now: Record<string, unknown> = { ...toTags, ...own(after) };
+  const was: Record<string, unknown> = { ...fromTags, ...ownTags(before) };
+  const now: Record<string, unknown> = { ...toTags, ...ownTags(after) };
   return [...new Set([...Object.keys(was), ...Object.keys(now)])]
     .sort()
     .filter((key) => !isDeepStrictEqual(was[key], now[key]))
@@ -104,21 +119,24 @@ function tagsAll(provider: ProviderSide, before: Block, after: Block): ProviderD
     }));
 }
 
+function tagged(change: ProviderChange, effect: ProviderEffect, provider: string, forcing: boolean): ProviderDelta {
+  return { ...change, effect, provider, forcing };
+}
+
 /** The changes `after` undergoes because the provider configuration it uses changed. */
 export function providerDeltas(provider: ProviderSide, before: Block, after: Block): ProviderDelta[] {
   if (!provider.changes.length) return [];
-  const tag = (effect: ProviderEffect, forcing: boolean) => (change: ProviderChange): ProviderDelta => ({
-    ...change, effect, provider: provider.name, forcing,
-  });
   if (provider.type === "aws") {
     const ownRegion = before.arguments.region !== undefined || after.arguments.region !== undefined;
-    const region = ownRegion || !isRegional(after) ? [] : provider.changes.filter((c) => c.path[0] === "region").map(tag("region", false));
+    const region = ownRegion || !isRegional(after)
+      ? []
+      : provider.changes.filter((c) => c.path[0] === "region").map((change) => tagged(change, "region", provider.name, false));
     return [...region, ...(after.kind === "resource" && TAGGABLE_AWS_TYPES.has(after.type) ? tagsAll(provider, before, after) : [])];
   }
   if (provider.type === "databricks" && after.kind === "resource") {
     const moved = provider.changes.find((c) => c.certain && DATABRICKS_LOCATION.includes(String(c.path[0])))
       ?? provider.changes.find((c) => DATABRICKS_LOCATION.includes(String(c.path[0])));
-    return moved ? [tag("location", true)({ ...moved, path: ["provider", ...moved.path] })] : [];
+    return moved ? [tagged({ ...moved, path: ["provider", ...moved.path] }, "location", provider.name, true)] : [];
   }
   return [];
 }

@@ -70,6 +70,16 @@ describe("parseStack: one block per Terraform address", () => {
       "output.x",
       "output.y",
     ]);
+    expect(parseStack("s", inMemory).ofType("aws_subnet").map((block) => block.address)).toEqual(["aws_subnet.c", "aws_subnet.z"]);
+  });
+
+  test("a block is the same object whichever lookup makes it first; resources are counted without making them", () => {
+    const fresh = parseStack("s", STACK);
+    const vpc = fresh.ofType("aws_vpc")[0];
+    expect(fresh.block("aws_vpc.main")).toBe(vpc);
+    expect(fresh.blocks).toContain(vpc);
+    expect(parseStack("s", STACK).resourceCount).toBe(1);
+    expect(parseStack("x", { resource: { aws_vpc: { a: {}, b: "oops" }, aws_subnet: { c: {}, d: {} }, bad: 3 } }).resourceCount).toBe(3);
   });
 
   test("anything that is not a stack reads as an empty one", () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadSynth, readSynthDir, SynthDirError } from "../../tfjson/synth-dir";
+import { loadSynth, loadSynthPair, readSynthDir, SynthDirError } from "../../tfjson/synth-dir";
 import { tempDir } from "../utils";
 
 function writeStack(dir: string, name: string, json: unknown, file = "cdk.tf.json"): void {
@@ -47,5 +47,32 @@ describe("readSynthDir: the stacks of a cdktf.out folder", () => {
     const dir = make(tempDir("synth-dir-"));
     expect(() => readSynthDir(dir)).toThrow(SynthDirError);
     expect(() => readSynthDir(dir)).toThrow(message);
+  });
+});
+
+describe("loadSynthPair: both sides of a comparison", () => {
+  test("a stack whose file is byte-identical is read once: the head holds the base's stack", () => {
+    const base = tempDir("synth-dir-");
+    const head = tempDir("synth-dir-");
+    const same = { resource: { aws_vpc: { v: { cidr_block: "10.0.0.0/16" } } } };
+    writeStack(base, "same", same);
+    writeStack(head, "same", same);
+    writeStack(base, "reformatted", same);
+    writeStack(head, "reformatted", JSON.stringify(same, null, 2));
+    const synths = loadSynthPair(base, head);
+    expect(synths.head.get("same")).toBe(synths.base.get("same"));
+    expect(synths.head.get("reformatted")).not.toBe(synths.base.get("reformatted"));
+    expect(synths.head.get("reformatted")?.json).toEqual(synths.base.get("reformatted")?.json);
+  });
+
+  test.each([
+    ["a missing head folder", (base: string, _head: string) => [base, join(base, "nope")], /^cannot read synth folder ".*nope": it does not exist/],
+    ["a broken head file", (base: string, head: string) => (writeStack(head, "a", "{ not json"), [base, head]), /^cannot read ".*cdk\.tf\.json": /],
+  ])("%s is refused as loadSynth refuses it", (_name, folders, message) => {
+    const base = tempDir("synth-dir-");
+    writeStack(base, "a", {});
+    const [baseDir, headDir] = folders(base, tempDir("synth-dir-"));
+    expect(() => loadSynthPair(baseDir, headDir)).toThrow(SynthDirError);
+    expect(() => loadSynthPair(baseDir, headDir)).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { compareSynthDirs } from "../../../cli/review/compare";
 import { exitCodeFor, type Report, type ResourceChange } from "../../../cli/review/report";
-import { crossStackOutput, crossStackRef, removeTempDirs, stack, writeSynth, type Json } from "./helpers";
+import { crossStackOutput, crossStackRef, reformatStack, removeTempDirs, stack, writeSynth, type Json } from "./helpers";
 
 afterEach(removeTempDirs);
 
@@ -109,6 +109,50 @@ describe("review: a renamed root bucket", () => {
       { "ws-dev-aws": aws("/work/head"), "ws-dev-account": account("/work/head") },
     );
     expect(report.stacks.flatMap((s) => s.changes)).toEqual([]);
+  });
+});
+
+describe("review: stacks whose files are the same on both sides", () => {
+  const aws = (bucket: string) =>
+    stack("ws-dev-aws", {
+      resources: { aws_s3_bucket: { root_bucket: { bucket } } },
+      outputs: { bucket: crossStackOutput("aws_s3_bucket.root_bucket.bucket") },
+    });
+  const account = stack("ws-dev-account", {
+    readsFrom: ["ws-dev-aws"],
+    resources: {
+      databricks_mws_storage_configurations: { storage: { account_id: "acc", bucket_name: crossStackRef("ws-dev-aws", "bucket") } },
+      databricks_mws_credentials: { credentials: { account_id: "acc", role_arn: "arn:aws:iam::1:role/x" } },
+      databricks_group: { admins: { display_name: "admins" } },
+    },
+  });
+
+  test.each([
+    ["byte for byte", (_dir: string) => {}],
+    ["in other whitespace and key order", (dir: string) => reformatStack(dir, "ws-dev-account")],
+  ])("a stack the same %s whose upstream output changes is still evaluated", (_how, rewrite) => {
+    const head = writeSynth({ "ws-dev-aws": aws("b"), "ws-dev-account": account });
+    rewrite(head);
+    const report = compareSynthDirs(writeSynth({ "ws-dev-aws": aws("a"), "ws-dev-account": account }), head);
+
+    expect(change(report, "ws-dev-account", "databricks_mws_storage_configurations.storage")?.reasons[0]).toBe(
+      'replaced because ws-dev-aws/aws_s3_bucket.root_bucket (bucket "a"→"b") → ws-dev-account/databricks_mws_storage_configurations.storage (bucket_name)',
+    );
+    expect(report.stacks.find((s) => s.name === "ws-dev-account")).toMatchObject({ status: "changed", unchanged: 2 });
+  });
+
+  test.each([
+    ["byte for byte", (_dir: string) => {}],
+    ["in other whitespace and key order", (dir: string) => (reformatStack(dir, "ws-dev-aws"), reformatStack(dir, "ws-dev-account"))],
+  ])("stacks the same %s, reading only such stacks, are unchanged with every resource counted", (_how, rewrite) => {
+    const head = writeSynth({ "ws-dev-aws": aws("a"), "ws-dev-account": account });
+    rewrite(head);
+    const report = compareSynthDirs(writeSynth({ "ws-dev-aws": aws("a"), "ws-dev-account": account }), head);
+
+    expect(report.stacks).toEqual([
+      { name: "ws-dev-account", status: "unchanged", changes: [], unchanged: 3 },
+      { name: "ws-dev-aws", status: "unchanged", changes: [], unchanged: 1 },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
  * cross-stack references as sensitive outputs + `terraform_remote_state` data sources.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir as sharedTempDir } from "../../utils";
 
@@ -23,6 +23,21 @@ export function writeSynth(stacks: Record<string, Json>, dir = tempDir()): strin
     writeFileSync(join(dir, "stacks", name, "cdk.tf.json"), JSON.stringify(json, null, 2));
   }
   return dir;
+}
+
+function reversedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedKeys);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([key, child]) => [key, reversedKeys(child)]));
+}
+
+/**
+ * Rewrites one stack file of `dir` without indentation and with every object's keys in reverse
+ * order: the same Terraform JSON in other bytes (a hand-formatted file, another serializer).
+ */
+export function reformatStack(dir: string, name: string): void {
+  const file = join(dir, "stacks", name, "cdk.tf.json");
+  writeFileSync(file, JSON.stringify(reversedKeys(JSON.parse(readFileSync(file, "utf8")))));
 }
 
 /** cdktf adds this to every resource; the review must ignore it. */
