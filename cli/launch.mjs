@@ -101,7 +101,8 @@ async function buildBundle(entry, bundle, stampFile) {
   renameSync(partial, bundle);
   /** @type {Stamp} */
   const stamp = { entry, esbuild: esbuild.version, inputs: {} };
-  for (const file of Object.keys(result.metafile.inputs)) {
+  // Besides the sources: tsconfig.json (esbuild reads compiler options from it) and this file's build options.
+  for (const file of [...Object.keys(result.metafile.inputs), "tsconfig.json", relative(ROOT, fileURLToPath(import.meta.url))]) {
     const stat = statSync(join(ROOT, file));
     // Saved while esbuild read it: the bundle may hold the old text, so no stamp, and the next run builds again.
     if (stat.mtimeMs >= started) return;
