@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { DATA_ACCESS_DOC } from "../../cli/check";
 import { ACCESS_END, ACCESS_START, dataAccessTables, withDataAccessTables } from "../../cli/data-access-doc";
-import { mutate, US_EAST_1_DATA_BUCKETS } from "../fixtures/config";
+import { DATA_TEAM, mutate, US_EAST_1_DATA_BUCKETS } from "../fixtures/config";
 import { configFromText, shippedConfig } from "../utils";
 
 /**
@@ -14,16 +14,7 @@ const config = configFromText(
   mutate(
     [
       "regions:\n",
-      `groups:
-  - name: admins
-    roles: { dev: admin, prod: admin }
-  - name: engineers
-    roles: { dev: user, prod: user }
-  - name: scientists
-    roles: { dev: user }
-servicePrincipals:
-  - name: airflow
-dataAccess:
+      `${DATA_TEAM}dataAccess:
   catalog:
     - group: engineers
       privileges: [USE_CATALOG, USE_SCHEMA, SELECT]

@@ -1,21 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { mutate, US_EAST_1_DATA_BUCKETS } from "../fixtures/config";
+import { DATA_TEAM, mutate, US_EAST_1_DATA_BUCKETS } from "../fixtures/config";
 import { problemsOf } from "../utils";
 
 /** The small base file with groups, a service principal, a data bucket in us-east-1 and grants on both. */
 const WITH_DATA: readonly (readonly [string, string])[] = [
   [
     "regions:\n",
-    `groups:
-  - name: admins
-    roles: { dev: admin, prod: admin }
-  - name: engineers
-    roles: { dev: user, prod: user }
-  - name: scientists
-    roles: { dev: user }
-servicePrincipals:
-  - name: airflow
-unityCatalog:
+    `${DATA_TEAM}unityCatalog:
   metastoreGrants:
     - group: admins
       privileges: [CREATE_CATALOG, CREATE_EXTERNAL_LOCATION]
