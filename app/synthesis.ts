@@ -14,7 +14,8 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, TerraformStack } from "cdktf";
+import { App, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
+import type { IConstruct } from "constructs";
 import type { JsonObject } from "../tfjson/json";
 
 export interface PreparedApp {
@@ -37,10 +38,19 @@ export function prepareApp(outdir: string | undefined, build: (app: App) => void
   const app = new App({ outdir: target });
   build(app);
   // The order and the two passes of cdktf's App.synth (cdktf lib/app.js): every stack prepared before
-  // any is turned into JSON, since preparing a consumer adds outputs to its producer.
+  // any is turned into JSON, since preparing a consumer adds outputs to its producer. Preparing here
+  // resolves each element once and keeps the result (prepareOnce).
   const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  for (const stack of stacks) stack.prepareStack();
-  const json = new Map(stacks.map((stack) => [stack.node.id, stack.toTerraform() as JsonObject]));
+  const resolvedOnce = stacks.map(prepareOnce);
+  const json = new Map(
+    stacks.map((stack, i) => {
+      const made = stack.toTerraform() as JsonObject;
+      // Each element's JSON now lives on in the stack's; letting go of the copies keeps the heap,
+      // and with it the garbage collector's work, from growing with every stack made.
+      for (const element of resolvedOnce[i]) Reflect.deleteProperty(element, "toTerraform");
+      return [stack.node.id, made];
+    }),
+  );
   return {
     stacks: json,
     write() {
@@ -57,4 +67,33 @@ export function prepareApp(outdir: string | undefined, build: (app: App) => void
       if (created.length) rmSync(created[0], { recursive: true, force: true });
     },
   };
+}
+
+/** The resolver cdktf's own synth resolves with (cdktf lib/_tokens.js). */
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/**
+ * cdktf's `prepareStack` (cdktf lib/terraform-stack.js), keeping what it throws away. cdktf resolves
+ * every element twice: once "preparing", which is where a reference to another stack's resource turns
+ * into an output there and a remote-state read here, and again when the stack becomes JSON, where the
+ * reference resolves to what the first pass decided. Both give the same JSON, so the first one is
+ * kept and the element hands it back: the second pass walks plain JSON instead of resolving every
+ * token again. Elements the preparing adds (those outputs and remote-state reads) are resolved as
+ * usual. The gate test holds the output byte-identical to a plain `App.synth`.
+ */
+function prepareOnce(stack: TerraformStack): TerraformElement[] {
+  stack.ensureBackendExists();
+  const elements = elementsOf(stack);
+  for (const element of elements) {
+    const resolved = Tokenization.resolve(element.toTerraform(), { scope: stack, preparing: true, resolver: RESOLVER }) as unknown;
+    element.toTerraform = () => resolved;
+  }
+  return elements;
+}
+
+/** The stack's elements in cdktf's order, not entering a nested stack (cdktf lib/terraform-stack.js `terraformElements`). */
+function elementsOf(scope: IConstruct, into: TerraformElement[] = []): TerraformElement[] {
+  if (TerraformElement.isTerraformElement(scope)) into.push(scope);
+  for (const child of scope.node.children) if (!TerraformStack.isStack(child)) elementsOf(child, into);
+  return into;
 }
