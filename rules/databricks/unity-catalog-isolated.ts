@@ -3,7 +3,7 @@ import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 
 /** The isolation value each securable type must carry (catalogs and storage spell it differently). */
-const ISOLATED: Readonly<Record<string, string>> = {
+export const ISOLATED: Readonly<Record<string, string>> = {
   databricks_catalog: UC_ISOLATION.catalog,
   databricks_external_location: UC_ISOLATION.storage,
   databricks_storage_credential: UC_ISOLATION.storage,

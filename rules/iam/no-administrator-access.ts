@@ -3,7 +3,7 @@ import { fromProblems, NOT_APPLICABLE } from "../core/result";
 import type { BlockRule } from "../core/rule";
 
 /** Where each resource type names the managed policies it attaches. */
-const ATTACHMENT_ARNS: ReadonlyMap<string, string> = new Map([
+export const ATTACHMENT_ARNS: ReadonlyMap<string, string> = new Map([
   ["aws_iam_role_policy_attachment", "policy_arn"],
   ["aws_iam_user_policy_attachment", "policy_arn"],
   ["aws_iam_group_policy_attachment", "policy_arn"],

@@ -23,7 +23,7 @@ function ingressSources(type: string, body: Record<string, unknown>): string[] {
   }
 }
 
-const INGRESS_TYPES = new Set([
+export const INGRESS_TYPES: ReadonlySet<string> = new Set([
   "aws_security_group",
   "aws_default_security_group",
   "aws_security_group_rule",
