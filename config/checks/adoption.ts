@@ -1,4 +1,5 @@
 import { workspaceName } from "../../domain/naming";
+import { KNOWN_AWS_REGIONS } from "../../domain/platform-facts";
 import { formatPath, type ConfigPath, type ConfigProblem } from "../problems";
 import type { RegionsFile } from "../schema/regions";
 
@@ -36,11 +37,13 @@ export function checkAdoption(config: RegionsFile): ConfigProblem[] {
   const names: { name: string; path: ConfigPath }[] = [];
   const adopted: { path: ConfigPath; adopt: Adopt }[] = [];
   config.regions.forEach((region, i) => {
+    // A region with no derived name is the regions check's problem to report (checks/regions.ts).
+    const known = KNOWN_AWS_REGIONS.includes(region.region);
     for (const [environment, workspace] of Object.entries(region.workspaces ?? {})) {
       const path = ["regions", i, "workspaces", environment];
-      const own = workspaceName({ company: config.company, domain: config.domain, awsRegion: region.region, environment });
       const adopt = workspace.adopt;
-      names.push({ name: adopt?.name ?? own, path: adopt?.name ? [...path, "adopt", "name"] : path });
+      const name = adopt?.name ?? (known ? workspaceName({ company: config.company, domain: config.domain, awsRegion: region.region, environment }) : undefined);
+      if (name !== undefined) names.push({ name, path: adopt?.name ? [...path, "adopt", "name"] : path });
       if (!adopt) continue;
       adopted.push({ path: [...path, "adopt"], adopt });
       problems.push(...unitProblems(adopt, [...path, "adopt"], region, environment, config));

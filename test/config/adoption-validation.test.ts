@@ -139,6 +139,16 @@ const INVALID: readonly (readonly [string, string, readonly string[]])[] = [
     ],
   ],
   [
+    // Found by the robustness property: deriving the workspace's own name threw on such a region.
+    "an adopted workspace in a region that is not an AWS region: the region is named, nothing throws",
+    adopting(FULL.slice(0, 2), ["  - region: us-east-1\n    metastoreId", "  - region: :us-east-1\n    metastoreId"]),
+    [
+      'regions.yaml:14:13 regions[0].region: expected an AWS region such as us-east-1, found ":us-east-1"',
+      'regions.yaml:16:25 regions[0].availabilityZones[0]: expected an availability zone of :us-east-1 (e.g. :us-east-1a), found "us-east-1a"',
+      'regions.yaml:16:37 regions[0].availabilityZones[1]: expected an availability zone of :us-east-1 (e.g. :us-east-1a), found "us-east-1b"',
+    ],
+  ],
+  [
     "decommission that is not true or false",
     mutate(["  - region: eu-west-1\n", "  - region: eu-west-1\n    decommission: yes please\n"]),
     ['regions.yaml:22:19 regions[1].decommission: expected true or false, found "yes please"'],
