@@ -3,18 +3,8 @@
  * its line and column. Nothing here knows what the data should look like.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type * as Yaml from "yaml";
-import type { Document, Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import { formatPath, UnreadableConfigError, type ConfigPath, type ConfigProblem } from "./problems";
-
-/**
- * yaml is CommonJS; imported from an ES module under tsx, each of its ~70 files would go through
- * tsx's loader hooks. `require` loads them directly, which is cheaper on every synth
- * (config/schema/zod.ts, docs/performance.md).
- */
-const { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } = createRequire(import.meta.url)("yaml") as typeof Yaml;
-type LineCounter = Yaml.LineCounter;
 
 export interface ConfigSource {
   readonly file: string;

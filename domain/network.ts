@@ -5,17 +5,8 @@
  * an existing subnet, and the PrivateLink subnets moved none when they arrived (a moved subnet is a
  * replaced subnet, and a replaced network configuration).
  */
-import { createRequire } from "node:module";
-import type * as IpNum from "ip-num";
+import { IPv4CidrRange, Validator } from "ip-num";
 import { AWS_VPC_NETMASK, DATABRICKS_SUBNET_NETMASK, PRIVATE_LINK_SUBNET_NETMASK } from "./platform-facts";
-
-/**
- * ip-num is CommonJS; imported from an ES module under tsx, each of its files would go through tsx's
- * loader hooks. `require` loads them directly, which is cheaper on every synth
- * (config/schema/zod.ts, docs/performance.md).
- */
-const { IPv4CidrRange, Validator } = createRequire(import.meta.url)("ip-num") as typeof IpNum;
-type IPv4CidrRange = IpNum.IPv4CidrRange;
 
 /**
  * Private (cluster) subnets: Databricks accepts /17 to /25; we require /20 or larger, since each node
