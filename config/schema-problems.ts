@@ -8,6 +8,7 @@ type AnySchema = z.core.$ZodType;
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   object: "a map",
+  record: "a map",
   array: "a list",
   string: "a string",
   number: "a number",

@@ -191,6 +191,15 @@ describe("validateRegionsText: invalid configs name file, line, column and path"
     expect(problemsOf("")).toEqual(["regions.yaml:1:1 (document): expected a map, found an empty value"]);
   });
 
+  test("a file with only a company asks for each missing section by its kind: a string, a map, a list", () => {
+    const problems = problemsOf("company: acme\n");
+    expect(problems).toContain("regions.yaml:1:1 domain: expected a string, found nothing (the field is missing)");
+    expect(problems).toContain("regions.yaml:1:1 costTags: expected a map, found nothing (the field is missing)");
+    // A record in zod's terms (keys chosen by the user) is a map too.
+    expect(problems).toContain("regions.yaml:1:1 environments: expected a map, found nothing (the field is missing)");
+    expect(problems).toContain("regions.yaml:1:1 regions: expected a list, found nothing (the field is missing)");
+  });
+
   test("the file name given is the one reported", () => {
     expect(problemsOf(mutate(["company: acme", "company: 1acme"]), "envs/prod.yaml")[0]).toMatch(/^envs\/prod\.yaml:1:10 company: /);
   });
