@@ -14,7 +14,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
+import { App, Aspects, DefaultTokenResolver, StringConcat, TerraformElement, TerraformStack, Tokenization } from "cdktf";
 import type { IConstruct } from "constructs";
 import type { JsonObject } from "../tfjson/json";
 
@@ -35,22 +35,36 @@ export function prepareApp(outdir: string | undefined, build: (app: App) => void
   const target = outdir ?? mkdtempSync(join(tmpdir(), "cdktf-check-"));
   // cdktf lib/app.js and lib/manifest.js create the folder and its stacks/ in their constructors.
   const created = outdir === undefined ? [target] : [target, join(target, "stacks")].filter((dir) => !existsSync(dir));
+  const discard = () => {
+    // The stacks/ folder inside a folder that was created goes with it.
+    if (created.length) rmSync(created[0], { recursive: true, force: true });
+  };
   const app = new App({ outdir: target });
-  build(app);
-  // The order and the two passes of cdktf's App.synth (cdktf lib/app.js): every stack prepared before
-  // any is turned into JSON, since preparing a consumer adds outputs to its producer. Preparing here
-  // resolves each element once and keeps the result (prepareOnce).
-  const stacks = app.node.findAll().filter(TerraformStack.isStack);
-  const resolvedOnce = stacks.map(prepareOnce);
-  const json = new Map(
-    stacks.map((stack, i) => {
-      const made = stack.toTerraform() as JsonObject;
-      // Each element's JSON now lives on in the stack's; letting go of the copies keeps the heap,
-      // and with it the garbage collector's work, from growing with every stack made.
-      for (const element of resolvedOnce[i]) Reflect.deleteProperty(element, "toTerraform");
-      return [stack.node.id, made];
-    }),
-  );
+  let stacks: TerraformStack[];
+  let json: Map<string, JsonObject>;
+  try {
+    build(app);
+    // The order and the two passes of cdktf's App.synth (cdktf lib/app.js): every stack prepared
+    // before any is turned into JSON, since preparing a consumer adds outputs to its producer.
+    // Preparing here resolves each element once and keeps the result (prepareOnce).
+    const constructs = app.node.findAll();
+    refuseAspects(constructs);
+    stacks = constructs.filter(TerraformStack.isStack);
+    const resolvedOnce = stacks.map(prepareOnce);
+    json = new Map(
+      stacks.map((stack, i) => {
+        const made = stack.toTerraform() as JsonObject;
+        // Each element's JSON now lives on in the stack's; letting go of the copies keeps the heap,
+        // and with it the garbage collector's work, from growing with every stack made.
+        for (const element of resolvedOnce[i]) Reflect.deleteProperty(element, "toTerraform");
+        return [stack.node.id, made];
+      }),
+    );
+  } catch (error) {
+    // A build or a stack that throws leaves nothing behind either.
+    discard();
+    throw error;
+  }
   return {
     stacks: json,
     write() {
@@ -62,11 +76,24 @@ export function prepareApp(outdir: string | undefined, build: (app: App) => void
       }
       app.synth();
     },
-    discard() {
-      // The stacks/ folder inside a folder that was created goes with it.
-      if (created.length) rmSync(created[0], { recursive: true, force: true });
-    },
+    discard,
   };
+}
+
+/**
+ * cdktf applies Aspects while it writes each stack (cdktf lib/synthesize/synthesizer.js), which here
+ * comes after the JSON was made and judged: an aspect's change would reach neither the rules nor the
+ * output. None of our constructs uses one; one added later fails here instead of being lost.
+ * (`Aspects.of` would give every construct an Aspects object just to ask, so only the constructs
+ * that have one are asked.)
+ */
+function refuseAspects(constructs: readonly IConstruct[]): void {
+  for (const construct of constructs) {
+    if (!Object.getOwnPropertySymbols(construct).some((symbol) => symbol.description === "cdktf-aspects")) continue;
+    if (Aspects.of(construct).all.length) {
+      throw new Error(`${construct.node.path} has an Aspect: the guardrail gate makes and judges the JSON before cdktf would apply it (app/synthesis.ts). Change the constructs instead.`);
+    }
+  }
 }
 
 /** The resolver cdktf's own synth resolves with (cdktf lib/_tokens.js). */

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App } from "cdktf";
+import { App, Aspects } from "cdktf";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { describe, expect, test } from "vitest";
 import { gateReport, synthWithGuardrails } from "../../app/gate";
@@ -46,6 +46,18 @@ describe("synth gate: stacks reach the output folder only when the rule pack pas
     expect(gated.has("/manifest.json")).toBe(true);
     expect(gated).toEqual(filesUnder(join(dir, "plain")));
     expect(readdirSync(dir).sort()).toEqual(["out", "plain"]); // no staging folder left behind
+  });
+
+  test("an Aspect is refused: cdktf would apply it after the gate made and judged the JSON", () => {
+    const dir = freshDir();
+    const withAspect = (app: App) => {
+      composeStacks(app, config);
+      Aspects.of(app.node.findChild("acme-data-euw1-prod")).add({ visit: () => undefined });
+    };
+    expect(() => synthWithGuardrails(config, { outdir: join(dir, "out"), build: withAspect })).toThrow(
+      "acme-data-euw1-prod has an Aspect: the guardrail gate makes and judges the JSON before cdktf would apply it (app/synthesis.ts). Change the constructs instead.",
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   test("deleting a flow log fails synth with NET-4 on that VPC and writes no stack folder", () => {
