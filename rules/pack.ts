@@ -59,8 +59,8 @@ export interface PackRule {
   readonly message: string;
   /**
    * A block check, or a stack check. `resources` names the resource types a block check can find
-   * anything on: the run hands it only those blocks (35 checks × ~28,000 blocks at 100 regions were
-   * nearly all not-applicable calls). Without it the check sees every block of every kind.
+   * anything on: the run hands it only those blocks (38 block checks × ~28,000 blocks at 100 regions
+   * were nearly all not-applicable calls). Without it the check sees every block of every kind.
    */
   readonly check: { readonly block: BlockRule; readonly resources?: readonly string[] } | { readonly stack: StackRule };
 }
