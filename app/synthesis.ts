@@ -40,31 +40,16 @@ export function prepareApp(outdir: string | undefined, build: (app: App) => void
     if (created.length) rmSync(created[0], { recursive: true, force: true });
   };
   const app = new App({ outdir: target });
-  let stacks: TerraformStack[];
-  let json: Map<string, JsonObject>;
+  let prepared: ReturnType<typeof stacksAsJson>;
   try {
     build(app);
-    // The order and the two passes of cdktf's App.synth (cdktf lib/app.js): every stack prepared
-    // before any is turned into JSON, since preparing a consumer adds outputs to its producer.
-    // Preparing here resolves each element once and keeps the result (prepareOnce).
-    const constructs = app.node.findAll();
-    refuseAspects(constructs);
-    stacks = constructs.filter(TerraformStack.isStack);
-    const resolvedOnce = stacks.map(prepareOnce);
-    json = new Map(
-      stacks.map((stack, i) => {
-        const made = stack.toTerraform() as JsonObject;
-        // Each element's JSON now lives on in the stack's; letting go of the copies keeps the heap,
-        // and with it the garbage collector's work, from growing with every stack made.
-        for (const element of resolvedOnce[i]) Reflect.deleteProperty(element, "toTerraform");
-        return [stack.node.id, made];
-      }),
-    );
+    prepared = stacksAsJson(app);
   } catch (error) {
     // A build or a stack that throws leaves nothing behind either.
     discard();
     throw error;
   }
+  const { stacks, json } = prepared;
   return {
     stacks: json,
     write() {
@@ -78,6 +63,29 @@ export function prepareApp(outdir: string | undefined, build: (app: App) => void
     },
     discard,
   };
+}
+
+/**
+ * Every stack of `app` as Terraform JSON, in the order and with the two passes of cdktf's App.synth
+ * (cdktf lib/app.js): every stack prepared before any is turned into JSON, since preparing a consumer
+ * adds outputs to its producer. Preparing here resolves each element once and keeps the result
+ * (prepareOnce).
+ */
+function stacksAsJson(app: App): { stacks: TerraformStack[]; json: Map<string, JsonObject> } {
+  const constructs = app.node.findAll();
+  refuseAspects(constructs);
+  const stacks = constructs.filter(TerraformStack.isStack);
+  const resolvedOnce = stacks.map(prepareOnce);
+  const json = new Map(
+    stacks.map((stack, i) => {
+      const made = stack.toTerraform() as JsonObject;
+      // Each element's JSON now lives on in the stack's; letting go of the copies keeps the heap,
+      // and with it the garbage collector's work, from growing with every stack made.
+      for (const element of resolvedOnce[i]) Reflect.deleteProperty(element, "toTerraform");
+      return [stack.node.id, made] as const;
+    }),
+  );
+  return { stacks, json };
 }
 
 /**

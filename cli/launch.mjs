@@ -4,11 +4,12 @@
  * Runs one of the project's TypeScript entries (main.ts, a command under cli/) as a single prebuilt
  * module: esbuild bundles the entry with our own modules and the few packages BUNDLED names (the rest
  * stay in node_modules, loaded as usual) into node_modules/.cache/launch/, rebuilt only when a file it
- * was built from changed, and node imports that. Under `node --import tsx` each of our ~160 modules went through tsx's loader
- * hooks on another thread, and so did every provider class: the shipped file's synth took 2.5 s of
- * CPU that way and 1.4 s as one module (docs/performance.md). Behaviour is the same: each module's
- * `import.meta.url` is its source file's, so `isEntryPoint`, `createRequire` and paths relative to a
- * module resolve as they do under tsx, and `process.argv[1]` is the entry's path.
+ * was built from changed, and node imports that. Under `node --import tsx` each of our ~160 modules
+ * went through tsx's loader hooks on another thread, and so did every provider class: the shipped
+ * file's synth took 2.5 s of CPU that way and 1.4 s as one module (docs/performance.md). Behaviour is
+ * the same: each module's `import.meta.url` is its source file's, so `isEntryPoint`, `createRequire`
+ * and paths relative to a module resolve as they do under tsx, and `process.argv[1]` is the entry's
+ * path.
  *
  * A source that does not compile prints esbuild's located message and exits 1. Stack traces name
  * lines of the bundle; `NODE_OPTIONS=--enable-source-maps` maps them back to the sources.
