@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommandLine } from "../../cli/kit/args";
+import { isEntryPoint } from "../../cli/kit/entry";
 import { regionCode } from "../../domain/naming";
 import { Bench, LAUNCHER, log, root, type SizeResult, type Timed } from "./bench";
 import { memorySource, RunFailed, type Command } from "./measure";
@@ -32,8 +33,24 @@ const SUPPORTED_RUNS = 9;
 /** Runs of `npm run synth` and the app command each: their ratio is a target close to 1, so more runs. */
 const SYNTH_COMMAND_RUNS = 5;
 const USAGE = "usage: npm run bench [-- --sizes=3,25,100 --runs=N --no-extras --no-review --no-plans --profile --keep]";
+const HELP = `${USAGE}
 
-interface Options {
+  --sizes=3,25,100  region counts of the generated regions files (each region has dev and prod)
+  --runs=N          measured runs per size, after one warm-up (default: 3, 3 and 4; 9 for every
+                    supported region, 3 for the shipped file)
+  --no-extras       skip the type-check, npm test and the shipped file's review timings
+  --no-review       skip the review of two synths of the largest size
+  --no-plans        skip the terraform plan-cost rows
+  --profile         CPU profiles of a synth of the largest size, ours and the floor's
+  --keep            keep the scratch folder and print its path
+
+Prints the tables and the targets with their verdicts, writes test/bench/results.json;
+docs/performance.md says what the figures mean. A full run takes 6-9 minutes on 2 cores.
+`;
+
+export interface Options {
+  /** Print HELP and measure nothing. */
+  readonly help: boolean;
   readonly sizes: readonly number[];
   readonly runs?: number;
   /** Type-check, npm test and the shipped file's review timings (off with --no-extras). */
@@ -56,9 +73,10 @@ const OPTIONS = {
   "no-plans": { type: "boolean" },
   profile: { type: "boolean" },
   keep: { type: "boolean" },
+  help: { type: "boolean" },
 } as const;
 
-function parseOptions(argv: readonly string[]): Options {
+export function parseOptions(argv: readonly string[]): Options {
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (positionals.length) throw new Error(`unexpected argument "${positionals[0]}"; ${USAGE}`);
   const sizes = values.sizes.split(",").map(Number);
@@ -66,6 +84,7 @@ function parseOptions(argv: readonly string[]): Options {
   const runs = values.runs === undefined ? undefined : Number(values.runs);
   if (runs !== undefined && (!Number.isInteger(runs) || runs < 1)) throw new Error(`--runs: expected a whole number of measured runs; ${USAGE}`);
   return {
+    help: values.help === true,
     sizes,
     runs,
     extras: values["no-extras"] !== true,
@@ -139,6 +158,10 @@ function main(): void {
   } catch (error) {
     log(`bench: ${(error as Error).message}`);
     process.exitCode = 1;
+    return;
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
     return;
   }
   const memory = memorySource();
@@ -220,4 +243,4 @@ function main(): void {
   }
 }
 
-main();
+if (isEntryPoint(import.meta.url)) main();
